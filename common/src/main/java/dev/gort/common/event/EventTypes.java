@@ -1,0 +1,32 @@
+package dev.gort.common.event;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The CloudEvents {@code type} of each event record, versioned so a shape change gets a new one.
+ */
+public final class EventTypes {
+
+  private static final Map<String, Class<? extends GortEvent>> BY_TYPE =
+      Map.of(
+          "dev.gort.run.requested.v1", RunEvents.RunRequested.class,
+          "dev.gort.run.dispatched.v1", RunEvents.RunDispatched.class,
+          "dev.gort.run.completed.v1", RunEvents.RunCompleted.class,
+          "dev.gort.run.evaluated.v1", RunEvents.RunEvaluated.class,
+          "dev.gort.run.finished.v1", RunEvents.RunFinished.class);
+
+  private EventTypes() {}
+
+  public static String typeOf(Class<? extends GortEvent> eventClass) {
+    return BY_TYPE.entrySet().stream()
+        .filter(e -> e.getValue().equals(eventClass))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no event type for " + eventClass));
+  }
+
+  public static Optional<Class<? extends GortEvent>> classOf(String type) {
+    return Optional.ofNullable(BY_TYPE.get(type));
+  }
+}

@@ -1,0 +1,66 @@
+package dev.gort.common.health;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while the Kafka cluster answers; the messaging channels alone report UP too early. */
+@Readiness
+@Singleton
+@IfBuildProperty(
+    name = "gort.kafka-readiness.enabled",
+    stringValue = "true",
+    enableIfMissing = true)
+public class KafkaReadinessCheck implements HealthCheck {
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  private Admin admin;
+
+  @Override
+  public HealthCheckResponse call() {
+    try {
+      String clusterId = admin().describeCluster().clusterId().get(2, TimeUnit.SECONDS);
+      return HealthCheckResponse.named("Kafka cluster").up().withData("cluster", clusterId).build();
+    } catch (Exception e) {
+      return HealthCheckResponse.named("Kafka cluster")
+          .down()
+          .withData("bootstrap", bootstrapServers)
+          .withData("error", String.valueOf(e.getMessage()))
+          .build();
+    }
+  }
+
+  private synchronized Admin admin() {
+    if (admin == null) {
+      admin =
+          Admin.create(
+              Map.of(
+                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrapServers,
+                  AdminClientConfig.CLIENT_ID_CONFIG,
+                  "gort-readiness",
+                  AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                  2000,
+                  AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                  2000));
+    }
+    return admin;
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (admin != null) {
+      admin.close();
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.gort.common.web;
+
+import java.util.Map;
+
+/** Thrown by resources and services to answer with a problem+json of the given status. */
+public class ProblemException extends RuntimeException {
+
+  private final int status;
+  private final String title;
+  private final Map<String, Object> extensions;
+
+  public ProblemException(int status, String title, String detail) {
+    this(status, title, detail, null);
+  }
+
+  public ProblemException(int status, String title, String detail, Map<String, Object> extensions) {
+    super(detail);
+    this.status = status;
+    this.title = title;
+    this.extensions = extensions;
+  }
+
+  public static ProblemException notFound(String detail) {
+    return new ProblemException(404, "Not Found", detail);
+  }
+
+  public static ProblemException badRequest(String detail) {
+    return new ProblemException(400, "Bad Request", detail);
+  }
+
+  public static ProblemException conflict(String detail, Map<String, Object> extensions) {
+    return new ProblemException(409, "Conflict", detail, extensions);
+  }
+
+  public static ProblemException unauthorized(String detail) {
+    return new ProblemException(401, "Unauthorized", detail);
+  }
+
+  public Problem toProblem() {
+    return new Problem("about:blank", title, status, getMessage(), extensions);
+  }
+
+  public int status() {
+    return status;
+  }
+}

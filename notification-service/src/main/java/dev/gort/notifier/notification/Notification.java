@@ -1,0 +1,55 @@
+package dev.gort.notifier.notification;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One message to an owner about one run outcome on one channel. */
+@Entity
+@Table(name = "notification")
+public class Notification extends PanacheEntityBase {
+
+  @Id public String id;
+
+  @Column(name = "run_id", nullable = false)
+  public String runId;
+
+  @Column(nullable = false)
+  public String outcome;
+
+  @Column(nullable = false)
+  public String channel;
+
+  @Column(nullable = false)
+  public String recipient;
+
+  @Column(nullable = false)
+  public String subject;
+
+  @Column(nullable = false)
+  public String body;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public NotificationState state;
+
+  @Column(nullable = false)
+  public int tries;
+
+  @Column(name = "next_try_at", nullable = false)
+  public Instant nextTryAt;
+
+  @Column(name = "last_error")
+  public String lastError;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "sent_at")
+  public Instant sentAt;
+}

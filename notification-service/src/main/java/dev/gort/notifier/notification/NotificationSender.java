@@ -1,0 +1,35 @@
+package dev.gort.notifier.notification;
+
+import dev.gort.common.polling.PollingLoop;
+import dev.gort.notifier.config.NotifierConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/** Keeps sending due notifications while the service is up. */
+@ApplicationScoped
+public class NotificationSender {
+
+  @Inject NotificationService notifications;
+  @Inject NotifierConfig config;
+
+  private PollingLoop loop;
+
+  void onStart(@Observes StartupEvent event) {
+    loop =
+        new PollingLoop(
+                "notification-sender",
+                notifications::sendNextDue,
+                config.sendInterval(),
+                config.maxBackoff())
+            .start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (loop != null) {
+      loop.close();
+    }
+  }
+}

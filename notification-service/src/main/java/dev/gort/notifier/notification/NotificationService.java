@@ -1,0 +1,110 @@
+package dev.gort.notifier.notification;
+
+import dev.gort.common.event.Envelope;
+import dev.gort.common.event.RunEvents.RunFinished;
+import dev.gort.common.inbox.Inbox;
+import dev.gort.notifier.config.NotifierConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns finished runs into notifications and delivers them, at most one per outcome and channel.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+  static final String CONSUMER = "notification-service.finished";
+  private static final Logger LOG = Logger.getLogger(NotificationService.class);
+
+  @Inject Inbox inbox;
+  @Inject Clock clock;
+  @Inject EntityManager em;
+  @Inject EmailChannel email;
+  @Inject NotifierConfig config;
+
+  /** Queues the owner's email for a finished run, once however often the event arrives. */
+  @Transactional
+  public void accept(Envelope event) {
+    if (!(event.data() instanceof RunFinished finished)) {
+      return;
+    }
+    if (!inbox.firstDelivery(CONSUMER, event.id())) {
+      return;
+    }
+    if (finished.ownerEmail() == null || finished.ownerEmail().isBlank()) {
+      LOG.warnf("run %s finished but its owner has no email address", finished.runId());
+      return;
+    }
+    long existing =
+        Notification.count(
+            "runId = ?1 and outcome = ?2 and channel = ?3",
+            finished.runId(),
+            finished.outcome().name(),
+            EmailChannel.CODE);
+    if (existing > 0) {
+      return;
+    }
+    Instant now = clock.instant();
+    Notification n = new Notification();
+    n.id = UUID.randomUUID().toString();
+    n.runId = finished.runId();
+    n.outcome = finished.outcome().name();
+    n.channel = EmailChannel.CODE;
+    n.recipient = finished.ownerEmail();
+    n.subject = NotificationMessages.subject(finished);
+    n.body = NotificationMessages.body(finished, config.schedulerUrl());
+    n.state = NotificationState.PENDING;
+    n.nextTryAt = now;
+    n.createdAt = now;
+    n.persist();
+  }
+
+  /**
+   * Sends the most overdue pending notification. The row stays locked while the message goes out,
+   * so replicas never send it twice; a crash after sending and before commit sends it again
+   * (at-least-once towards SMTP, the best a mail server allows).
+   *
+   * @return whether there was one to send
+   */
+  @Transactional
+  public boolean sendNextDue() {
+    @SuppressWarnings("unchecked")
+    List<Notification> due =
+        em.createNativeQuery(
+                "SELECT * FROM notification WHERE state = 'PENDING' AND next_try_at <= now()"
+                    + " ORDER BY next_try_at LIMIT 1 FOR UPDATE SKIP LOCKED",
+                Notification.class)
+            .getResultList();
+    if (due.isEmpty()) {
+      return false;
+    }
+    Notification n = due.get(0);
+    n.tries++;
+    try {
+      email.send(n.recipient, n.subject, n.body);
+      n.state = NotificationState.SENT;
+      n.sentAt = clock.instant();
+      n.lastError = null;
+      LOG.infof("run %s: %s notification sent", n.runId, n.outcome);
+    } catch (RuntimeException e) {
+      n.lastError = e.getMessage();
+      if (n.tries >= config.maxTries()) {
+        n.state = NotificationState.FAILED;
+        LOG.errorf(
+            "run %s: notification given up after %d tries: %s", n.runId, n.tries, n.lastError);
+      } else {
+        long backoff = Math.min(config.maxBackoff().toMillis(), 1000L << Math.min(n.tries, 20));
+        n.nextTryAt = clock.instant().plusMillis(backoff);
+        LOG.warnf("run %s: notification try %d failed: %s", n.runId, n.tries, n.lastError);
+      }
+    }
+    return true;
+  }
+}

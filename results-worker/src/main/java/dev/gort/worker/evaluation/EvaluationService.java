@@ -1,0 +1,139 @@
+package dev.gort.worker.evaluation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gort.common.event.Envelope;
+import dev.gort.common.event.Outcome;
+import dev.gort.common.event.RunEvents.RunCompleted;
+import dev.gort.common.event.RunEvents.RunEvaluated;
+import dev.gort.common.event.Topics;
+import dev.gort.common.inbox.Inbox;
+import dev.gort.common.outbox.Outbox;
+import dev.gort.worker.config.WorkerConfig;
+import dev.gort.worker.report.Report;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Evaluates the results of a completed run (seed 000, "results processing error"): fetch and judge,
+ * one retry when that fails, and an infrastructure failure when the retry fails too.
+ */
+@ApplicationScoped
+public class EvaluationService {
+
+  static final String SOURCE = "/gort/results-worker";
+  static final String CONSUMER = "results-worker.completed";
+  private static final Logger LOG = Logger.getLogger(EvaluationService.class);
+
+  @Inject Inbox inbox;
+  @Inject Outbox outbox;
+  @Inject Clock clock;
+  @Inject ResultsFetcher fetcher;
+  @Inject WorkerConfig config;
+  @Inject ObjectMapper json;
+
+  public void handle(Envelope event) {
+    if (!(event.data() instanceof RunCompleted completed)) {
+      return;
+    }
+    if (inbox.alreadyProcessed(CONSUMER, event.id())) {
+      return;
+    }
+    Evaluation evaluation = evaluate(completed);
+    store(event, completed, evaluation);
+  }
+
+  Evaluation evaluate(RunCompleted completed) {
+    switch (completed.status()) {
+      case TIMEOUT:
+        return new Evaluation(
+            Outcome.TIMED_OUT,
+            "the runner reported a timeout on attempt " + completed.attempt(),
+            null);
+      case INFRA_FAILURE:
+        return new Evaluation(
+            Outcome.CANCELLED, "the runner reported an infrastructure failure", null);
+      case CANCELLED:
+        return new Evaluation(Outcome.CANCELLED, "the runner cancelled the job", null);
+      default:
+        return evaluateResults(completed);
+    }
+  }
+
+  private Evaluation evaluateResults(RunCompleted completed) {
+    String lastError = "no results URL";
+    int attempts = Math.max(1, config.processingAttempts());
+    for (int i = 1; i <= attempts; i++) {
+      try {
+        if (completed.resultsUrl() == null) {
+          throw new UnprocessableResultsException("the runner gave no results URL", null);
+        }
+        return Evaluator.evaluate(fetcher.fetch(completed.resultsUrl()));
+      } catch (UnprocessableResultsException e) {
+        lastError = e.getMessage();
+        LOG.warnf(
+            "run %s: processing try %d of %d failed: %s",
+            completed.runId(), i, attempts, lastError);
+        if (i < attempts && !pause()) {
+          break;
+        }
+      }
+    }
+    return new Evaluation(
+        Outcome.INFRA_FAILED, "results could not be processed: " + lastError, null);
+  }
+
+  @Transactional
+  void store(Envelope event, RunCompleted completed, Evaluation evaluation) {
+    if (!inbox.firstDelivery(CONSUMER, event.id())) {
+      return;
+    }
+    Report report = Report.<Report>find("runId", completed.runId()).firstResult();
+    if (report == null) {
+      report = new Report();
+      report.id = UUID.randomUUID().toString();
+      report.runId = completed.runId();
+    }
+    report.attempt = completed.attempt();
+    report.runner = completed.runner();
+    report.outcome = evaluation.outcome();
+    report.summary = evaluation.summary();
+    report.testsJson = toJson(evaluation.tests());
+    report.resultsUrl = completed.resultsUrl();
+    report.createdAt = clock.instant();
+    report.persist();
+    outbox.add(
+        Topics.RESULTS_EVALUATED,
+        Envelope.causedBy(
+            event,
+            SOURCE,
+            new RunEvaluated(
+                completed.runId(), evaluation.outcome(), evaluation.summary(), report.id),
+            clock.instant()));
+    LOG.infof(
+        "run %s evaluated: %s (%s)", completed.runId(), evaluation.outcome(), evaluation.summary());
+  }
+
+  private String toJson(List<TestResult> tests) {
+    try {
+      return tests == null ? null : json.writeValueAsString(tests);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private boolean pause() {
+    try {
+      Thread.sleep(config.processingRetryDelay().toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package dev.gort.worker.evaluation;
+
+/** Results that cannot be fetched or understood; processing is retried, then given up. */
+public class UnprocessableResultsException extends Exception {
+
+  public UnprocessableResultsException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

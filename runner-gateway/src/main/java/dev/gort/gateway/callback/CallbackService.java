@@ -1,0 +1,82 @@
+package dev.gort.gateway.callback;
+
+import dev.gort.common.event.RunEvents.RunCompleted;
+import dev.gort.common.event.RunnerStatus;
+import dev.gort.common.event.Topics;
+import dev.gort.common.outbox.Outbox;
+import dev.gort.gateway.dispatch.Attempt;
+import dev.gort.gateway.dispatch.AttemptState;
+import dev.gort.gateway.dispatch.DispatchService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/** Stores a runner's report once per attempt and owes {@code RunCompleted} for it. */
+@ApplicationScoped
+public class CallbackService {
+
+  private static final Logger LOG = Logger.getLogger(CallbackService.class);
+
+  @Inject EntityManager em;
+  @Inject Outbox outbox;
+  @Inject Clock clock;
+  @Inject DispatchService dispatch;
+
+  /** The result of recording one delivery. */
+  public record Receipt(String attemptId, boolean duplicate) {}
+
+  /**
+   * Records a verified callback for {@code attemptId}. The first delivery stores the raw result and
+   * emits {@code RunCompleted}; later deliveries only count.
+   *
+   * @return null when there is no such attempt for this runner
+   */
+  @Transactional
+  public Receipt record(
+      String attemptId, String runner, SimCallback callback, RunnerStatus status, String body) {
+    // Locked: a dispatch still committing this attempt finishes first.
+    Attempt a = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+    if (a == null || !a.runner.equals(runner)) {
+      return null;
+    }
+    Instant now = clock.instant();
+    boolean first =
+        (Boolean)
+            em.createNativeQuery(
+                    "INSERT INTO runner_callback"
+                        + " (attempt_id, runner, status, results_url, body, received_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                        + " ON CONFLICT (attempt_id)"
+                        + " DO UPDATE SET deliveries = runner_callback.deliveries + 1"
+                        + " RETURNING (xmax = 0)")
+                .setParameter(1, attemptId)
+                .setParameter(2, runner)
+                .setParameter(3, status.name())
+                .setParameter(4, callback.resultsUrl())
+                .setParameter(5, body)
+                .setParameter(6, now)
+                .getSingleResult();
+    if (!first) {
+      LOG.infof("duplicate callback for run %s attempt %d ignored", a.runId, a.attempt);
+      return new Receipt(attemptId, true);
+    }
+    if (a.state == AttemptState.PENDING) {
+      // the runner answered before our record of handing it the job committed
+      dispatch.markDispatched(a, callback.jobId());
+    }
+    a.state = AttemptState.CALLED_BACK;
+    outbox.add(
+        Topics.RUNS_STATUS,
+        dispatch.causedByRequest(
+            a,
+            new RunCompleted(
+                a.runId, a.attempt, a.runner, a.runnerJobId, status, callback.resultsUrl())));
+    LOG.infof("run %s attempt %d: runner reported %s", a.runId, a.attempt, status);
+    return new Receipt(attemptId, false);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.gort.gateway.callback;
+
+import dev.gort.common.signature.HmacSignature;
+import dev.gort.gateway.config.GatewayConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks that a callback comes from the runner it names: an HMAC-SHA256 of the exact body, in the
+ * header that runner signs with ({@code X-Gort-Signature} for Gort's own runners).
+ */
+@ApplicationScoped
+public class CallbackVerifier {
+
+  static final String SIGNATURE_HEADER = "X-Gort-Signature";
+  private static final Logger LOG = Logger.getLogger(CallbackVerifier.class);
+
+  @Inject GatewayConfig config;
+
+  void warnAboutMissingSecrets(@Observes StartupEvent event) {
+    config
+        .runners()
+        .forEach(
+            (code, settings) -> {
+              if (settings.secret().filter(s -> !s.isBlank()).isEmpty()) {
+                LOG.warnf("runner %s has no callback secret: all its callbacks are refused", code);
+              }
+            });
+  }
+
+  public boolean verify(String runner, HttpHeaders headers, byte[] body) {
+    GatewayConfig.RunnerSettings settings = config.runners().get(runner);
+    if (settings == null) {
+      return false;
+    }
+    String secret = settings.secret().orElse(null);
+    return HmacSignature.verify(secret, body, headers.getHeaderString(SIGNATURE_HEADER));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.gort.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Gateway settings ({@code gort.gateway.*}); each documented in application.properties. */
+@ConfigMapping(prefix = "gort.gateway")
+public interface GatewayConfig {
+
+  /** Base URL runners reach the gateway at; callback URLs start with it. */
+  String publicUrl();
+
+  /** How long a runner has to call back for an attempt. */
+  @WithDefault("PT30M")
+  Duration dispatchDeadline();
+
+  /** Pause of the dispatch loop when nothing is due. */
+  @WithDefault("PT0.2S")
+  Duration dispatchInterval();
+
+  /** Longest wait between two tries to reach a runner that is down. */
+  @WithDefault("PT1M")
+  Duration dispatchMaxBackoff();
+
+  /** Per runner code: the secret its callbacks are signed with. */
+  Map<String, RunnerSettings> runners();
+
+  interface RunnerSettings {
+    /** HMAC secret of the runner's callbacks; without one every callback is refused. */
+    Optional<String> secret();
+  }
+}

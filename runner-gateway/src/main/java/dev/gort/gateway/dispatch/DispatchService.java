@@ -1,0 +1,141 @@
+package dev.gort.gateway.dispatch;
+
+import dev.gort.common.event.Envelope;
+import dev.gort.common.event.GortEvent;
+import dev.gort.common.event.RunEvents.RunDispatched;
+import dev.gort.common.event.RunEvents.RunRequested;
+import dev.gort.common.event.Topics;
+import dev.gort.common.inbox.Inbox;
+import dev.gort.common.outbox.Outbox;
+import dev.gort.gateway.config.GatewayConfig;
+import dev.gort.gateway.runner.DispatchRequest;
+import dev.gort.gateway.runner.RunnerClient;
+import dev.gort.gateway.runner.RunnerRegistry;
+import dev.gort.gateway.runner.RunnerUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Turns requested runs into attempts and hands due attempts to their runners. */
+@ApplicationScoped
+public class DispatchService {
+
+  public static final String SOURCE = "/gort/runner-gateway";
+  static final String CONSUMER = "runner-gateway.requests";
+  private static final Logger LOG = Logger.getLogger(DispatchService.class);
+
+  @Inject Inbox inbox;
+  @Inject Outbox outbox;
+  @Inject Clock clock;
+  @Inject EntityManager em;
+  @Inject RunnerRegistry runners;
+  @Inject GatewayConfig config;
+
+  /** Records attempt 1 of a requested run, once however often the request is delivered. */
+  @Transactional
+  public void accept(Envelope event) {
+    if (!(event.data() instanceof RunRequested requested)) {
+      return;
+    }
+    if (!inbox.firstDelivery(CONSUMER, event.id())) {
+      return;
+    }
+    Instant now = clock.instant();
+    Attempt a = new Attempt();
+    a.id = UUID.randomUUID().toString();
+    a.runId = requested.runId();
+    a.attempt = 1;
+    a.runner = requested.runner();
+    a.kind = "test";
+    a.experiment = requested.experiment();
+    a.revision = requested.revision();
+    a.maxAttempts = requested.maxAttempts();
+    a.state = AttemptState.PENDING;
+    a.nextTryAt = now;
+    a.traceparent = event.traceparent();
+    a.createdAt = now;
+    a.persist();
+  }
+
+  /**
+   * Hands the most overdue pending attempt to its runner; the runner's job id, the deadline and
+   * {@code RunDispatched} commit together. A runner that cannot take the job now is tried again
+   * with back-off. The row stays locked while the runner is called, so replicas never send it
+   * twice.
+   *
+   * @return whether there was an attempt to dispatch
+   */
+  @Transactional
+  public boolean dispatchNextDue() {
+    @SuppressWarnings("unchecked")
+    List<Attempt> due =
+        em.createNativeQuery(
+                "SELECT * FROM dispatch_attempt WHERE state = 'PENDING' AND next_try_at <= now()"
+                    + " ORDER BY next_try_at LIMIT 1 FOR UPDATE SKIP LOCKED",
+                Attempt.class)
+            .getResultList();
+    if (due.isEmpty()) {
+      return false;
+    }
+    Attempt a = due.get(0);
+    Optional<RunnerClient> runner = runners.find(a.runner);
+    if (runner.isEmpty()) {
+      retryLater(a, "no runner registered with code '" + a.runner + "'");
+      return true;
+    }
+    try {
+      String jobId = runner.get().dispatch(requestFor(a));
+      markDispatched(a, jobId);
+    } catch (RunnerUnavailableException e) {
+      retryLater(a, e.getMessage());
+    }
+    return true;
+  }
+
+  /** Marks {@code a} dispatched and owes {@code RunDispatched}; the caller holds the row. */
+  public void markDispatched(Attempt a, String jobId) {
+    Instant now = clock.instant();
+    a.state = AttemptState.DISPATCHED;
+    a.runnerJobId = jobId;
+    a.dispatchedAt = now;
+    a.deadline = now.plus(config.dispatchDeadline());
+    a.lastError = null;
+    outbox.add(
+        Topics.RUNS_STATUS,
+        causedByRequest(a, new RunDispatched(a.runId, a.attempt, a.runner, jobId, a.deadline)));
+    LOG.infof("run %s attempt %d dispatched to %s as job %s", a.runId, a.attempt, a.runner, jobId);
+  }
+
+  public Envelope causedByRequest(Attempt a, GortEvent data) {
+    return Envelope.inTrace(a.traceparent, SOURCE, data, clock.instant());
+  }
+
+  private void retryLater(Attempt a, String why) {
+    a.tries++;
+    long backoffMillis =
+        Math.min(
+            config.dispatchMaxBackoff().toMillis(),
+            Duration.ofSeconds(1).toMillis() * (1L << Math.min(a.tries - 1, 16)));
+    a.nextTryAt = clock.instant().plusMillis(backoffMillis);
+    if (a.lastError == null || !a.lastError.equals(why)) {
+      LOG.warnf(
+          "run %s attempt %d not dispatched (try %d, next in %d ms): %s",
+          a.runId, a.attempt, a.tries, backoffMillis, why);
+    }
+    a.lastError = why;
+  }
+
+  private DispatchRequest requestFor(Attempt a) {
+    String callbackUrl =
+        config.publicUrl() + "/api/v1/callbacks/" + a.runner + "/" + a.kind + "?attempt=" + a.id;
+    return new DispatchRequest(a.runId, a.attempt, a.experiment, a.revision, a.kind, callbackUrl);
+  }
+}

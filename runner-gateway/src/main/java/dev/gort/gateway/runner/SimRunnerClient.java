@@ -1,0 +1,46 @@
+package dev.gort.gateway.runner;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Runner code {@code sim}: the simulators' scriptable generic runner. */
+@ApplicationScoped
+public class SimRunnerClient implements RunnerClient {
+
+  @Inject @RestClient SimRunnerApi api;
+
+  @Override
+  public String code() {
+    return "sim";
+  }
+
+  @Override
+  public Set<String> kinds() {
+    return Set.of("test", "build", "boot");
+  }
+
+  @Override
+  @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+  @CircuitBreaker(requestVolumeThreshold = 10, delay = 5, delayUnit = ChronoUnit.SECONDS)
+  public String dispatch(DispatchRequest r) {
+    try {
+      SimRunnerApi.Accepted accepted =
+          api.submit(
+              new SimRunnerApi.Job(
+                  r.runId(), r.attempt(), r.experiment(), r.revision(), r.kind(), r.callbackUrl()));
+      if (accepted == null || accepted.jobId() == null || accepted.jobId().isBlank()) {
+        throw new RunnerUnavailableException("sim runner answered without a job id", null);
+      }
+      return accepted.jobId();
+    } catch (RunnerUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new RunnerUnavailableException("sim runner refused the job: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.gort.scheduler.experiment;
+
+import dev.gort.common.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The one way into the experiment source: timeouts, a retry for transient failures and a circuit
+ * breaker, and errors translated into answers the API can give.
+ */
+@ApplicationScoped
+public class ExperimentSource {
+
+  @Inject @RestClient ExperimentSourceClient client;
+
+  /**
+   * The experiment with this slug.
+   *
+   * @throws ProblemException 404 when the source does not know it, 503 when the source is down
+   */
+  @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+  @Retry(maxRetries = 2, delay = 200, abortOn = ExperimentNotFound.class)
+  @CircuitBreaker(requestVolumeThreshold = 10, failOn = SourceUnavailable.class)
+  public SourceExperiment get(String slug) {
+    try {
+      SourceExperiment experiment = client.get(slug);
+      if (experiment == null || experiment.slug() == null || experiment.revision() == null) {
+        throw new SourceUnavailable("the experiment source answered without slug or revision");
+      }
+      return experiment;
+    } catch (WebApplicationException e) {
+      if (e.getResponse().getStatus() == 404) {
+        throw new ExperimentNotFound(slug);
+      }
+      throw new SourceUnavailable("the experiment source answered " + e.getResponse().getStatus());
+    } catch (ProcessingException e) {
+      throw new SourceUnavailable("the experiment source cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** The source does not know the slug. */
+  public static class ExperimentNotFound extends ProblemException {
+    public ExperimentNotFound(String slug) {
+      super(404, "Not Found", "experiment '" + slug + "' is not known to the experiment source");
+    }
+  }
+
+  /** The experiment source is down or answered something unusable. */
+  public static class SourceUnavailable extends ProblemException {
+    public SourceUnavailable(String detail) {
+      super(503, "Service Unavailable", detail);
+    }
+  }
+}

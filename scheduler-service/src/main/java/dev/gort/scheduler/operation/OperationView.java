@@ -1,0 +1,19 @@
+package dev.gort.scheduler.operation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/** An operation resource (seed 001, "Operation resource"). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OperationView(
+    String id,
+    String kind,
+    String status,
+    Instant createdDateTime,
+    Instant lastActionDateTime,
+    Integer percentComplete,
+    String resourceLocation,
+    OperationError error) {
+
+  public record OperationError(String code, String message) {}
+}

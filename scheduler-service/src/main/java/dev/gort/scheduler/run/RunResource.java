@@ -1,0 +1,102 @@
+package dev.gort.scheduler.run;
+
+import dev.gort.common.web.ProblemException;
+import dev.gort.scheduler.experiment.ExperimentSource;
+import dev.gort.scheduler.experiment.SourceExperiment;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/** Owners ask for test runs and read them. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+  @Inject RunService runs;
+  @Inject ExperimentSource source;
+
+  @POST
+  @Path("/experiments/{slug}/test-runs")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response requestRun(
+      @PathParam("slug") String slug,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      TestRunRequest request) {
+    if (!SLUG.matcher(slug).matches()) {
+      throw ProblemException.badRequest("'" + slug + "' is not an experiment slug");
+    }
+    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      throw ProblemException.badRequest("Idempotency-Key must be 1 to 200 visible characters");
+    }
+    if (idempotencyKey != null) {
+      var earlier = runs.earlierRequest(idempotencyKey);
+      if (earlier.isPresent()) {
+        return accepted(earlier.get());
+      }
+    }
+    SourceExperiment experiment = fetch(slug);
+    if (request != null
+        && request.revision() != null
+        && !request.revision().equals(experiment.revision())) {
+      throw new ProblemException(
+          409,
+          "Conflict",
+          "revision '"
+              + request.revision()
+              + "' is not the current revision of '"
+              + slug
+              + "' ("
+              + experiment.revision()
+              + ")");
+    }
+    String reason = "requested by owner " + experiment.owner();
+    try {
+      RunView run =
+          idempotencyKey == null
+              ? runs.request(experiment, request, reason)
+              : runs.request(experiment, request, reason, idempotencyKey);
+      return accepted(run);
+    } catch (PersistenceException e) {
+      // a concurrent request created the experiment's unfinished run first
+      throw runs.conflictFor(slug).orElseThrow(() -> e);
+    }
+  }
+
+  @GET
+  @Path("/test-runs/{id}")
+  public RunView get(@PathParam("id") String id) {
+    return runs.find(id)
+        .orElseThrow(() -> ProblemException.notFound("no test run with id '" + id + "'"));
+  }
+
+  private SourceExperiment fetch(String slug) {
+    try {
+      return source.get(slug);
+    } catch (CircuitBreakerOpenException | TimeoutException e) {
+      throw new ExperimentSource.SourceUnavailable(
+          "the experiment source is not answering: " + e.getMessage());
+    }
+  }
+
+  private static Response accepted(RunView run) {
+    return Response.accepted(run)
+        .header("Operation-Location", "/api/v1/operations/" + run.operationId())
+        .location(URI.create("/api/v1/test-runs/" + run.id()))
+        .build();
+  }
+}

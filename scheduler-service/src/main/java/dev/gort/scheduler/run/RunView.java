@@ -1,0 +1,40 @@
+package dev.gort.scheduler.run;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A test run as the API shows it. */
+public record RunView(
+    String id,
+    String experiment,
+    String revision,
+    String owner,
+    String runner,
+    String state,
+    String outcome,
+    int attempts,
+    String operationId,
+    String summary,
+    Instant createdDateTime,
+    Instant lastActionDateTime,
+    List<History> history) {
+
+  public record History(String state, Instant at, String reason) {}
+
+  public static RunView of(TestRun run) {
+    return new RunView(
+        run.id,
+        run.experiment,
+        run.revision,
+        run.owner,
+        run.runner,
+        run.state.name(),
+        run.outcome == null ? null : run.outcome.name(),
+        run.attempts,
+        run.operationId,
+        run.summary,
+        run.createdAt,
+        run.lastActionAt,
+        run.history.stream().map(h -> new History(h.state, h.at, h.reason)).toList());
+  }
+}

@@ -1,0 +1,43 @@
+package dev.gort.simulators.runner;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** What the simulated runner does with one attempt of a job (the scenario words). */
+public enum AttemptBehaviour {
+  PASS("pass", "passed"),
+  FAIL("fail", "failed"),
+  /** Never calls back: Gort's deadline has to notice. */
+  TIMEOUT("timeout", null),
+  REPORT_TIMEOUT("report-timeout", "timeout"),
+  INFRA_FAILURE("infra-failure", "infra-failure"),
+  /** Reports success, but its results cannot be parsed. */
+  BAD_RESULTS("bad-results", "passed"),
+  CANCELLED("cancelled", "cancelled");
+
+  private final String word;
+  private final String reportedStatus;
+
+  AttemptBehaviour(String word, String reportedStatus) {
+    this.word = word;
+    this.reportedStatus = reportedStatus;
+  }
+
+  public String word() {
+    return word;
+  }
+
+  /** The {@code status} of the callback, or empty when this behaviour never calls back. */
+  public Optional<String> reportedStatus() {
+    return Optional.ofNullable(reportedStatus);
+  }
+
+  public static Optional<AttemptBehaviour> fromWord(String word) {
+    return Arrays.stream(values()).filter(b -> b.word.equals(word)).findFirst();
+  }
+
+  public static String words() {
+    return Arrays.stream(values()).map(AttemptBehaviour::word).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,82 @@
+package dev.gort.simulators.runner;
+
+import dev.gort.simulators.web.JsonBodies;
+import dev.gort.simulators.web.Problems;
+import dev.gort.simulators.web.ValueList;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
+
+/** Scripts the simulated runners (scenarios) and shows what they received. */
+@Path("/sim/runners/{runner}")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunnerControlResource {
+
+  @Inject SimRunner runner;
+  @Inject ScenarioBook scenarios;
+  @Inject JsonBodies bodies;
+
+  @PUT
+  @Path("/scenarios/{experiment}")
+  public Scenario.View putScenario(
+      @PathParam("runner") String code, @PathParam("experiment") String experiment, byte[] body) {
+    SimRunner.requireKnown(code);
+    Scenario scenario = Scenario.parse(bodies.read(body, Scenario.Request.class));
+    scenarios.put(code, experiment, scenario);
+    return scenario.view(code, experiment);
+  }
+
+  @GET
+  @Path("/scenarios/{experiment}")
+  public Scenario.View getScenario(
+      @PathParam("runner") String code, @PathParam("experiment") String experiment) {
+    SimRunner.requireKnown(code);
+    return scenarios.get(code, experiment).view(code, experiment);
+  }
+
+  @DELETE
+  @Path("/scenarios/{experiment}")
+  public void deleteScenario(
+      @PathParam("runner") String code, @PathParam("experiment") String experiment) {
+    SimRunner.requireKnown(code);
+    scenarios.remove(code, experiment);
+  }
+
+  @GET
+  @Path("/jobs")
+  public ValueList<Job.View> jobs(
+      @PathParam("runner") String code,
+      @QueryParam("experiment") String experiment,
+      @QueryParam("runId") String runId) {
+    return new ValueList<>(runner.jobs(code, experiment, runId));
+  }
+
+  /** Test hook: the same callback again, to exercise duplicate delivery at the receiver. */
+  @POST
+  @Path("/jobs/{jobId}/redeliver")
+  public CompletionStage<Response> redeliver(
+      @PathParam("runner") String code, @PathParam("jobId") String jobId) {
+    return runner
+        .redeliver(code, jobId)
+        .handle(
+            (status, error) ->
+                error == null
+                    ? Response.ok(new Redelivered(status), MediaType.APPLICATION_JSON_TYPE).build()
+                    : Problems.respond(
+                        502,
+                        "Bad Gateway",
+                        "redelivery failed: " + CallbackSender.describe(error)));
+  }
+
+  /** {@code {"status": <HTTP status the callback receiver answered>}}. */
+  public record Redelivered(int status) {}
+}

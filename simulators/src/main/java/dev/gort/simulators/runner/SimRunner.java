@@ -1,0 +1,207 @@
+package dev.gort.simulators.runner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gort.common.web.ProblemException;
+import dev.gort.simulators.web.Rfc3339;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The generic simulated runner: takes jobs, lets each job's scenario decide how it ends, and calls
+ * Gort back the way an asynchronous runner does. The runner code stays a parameter throughout so
+ * further simulated runners fit in beside {@code sim}.
+ */
+@Singleton
+public class SimRunner {
+
+  static final Set<String> RUNNERS = Set.of("sim");
+  static final Set<String> KINDS = Set.of("test", "build", "boot");
+  static final byte[] UNPARSEABLE_RESULTS = "<<not json>>".getBytes(StandardCharsets.UTF_8);
+
+  private static final Logger LOG = Logger.getLogger(SimRunner.class);
+
+  private final ScenarioBook scenarios;
+  private final CallbackSender sender;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+  private final String publicUrl;
+  private final List<Job> received = new ArrayList<>();
+  private final Map<String, Job> byId = new ConcurrentHashMap<>();
+
+  @Inject
+  public SimRunner(
+      ScenarioBook scenarios,
+      CallbackSender sender,
+      ObjectMapper mapper,
+      Clock clock,
+      RunnerConfig config) {
+    this.scenarios = scenarios;
+    this.sender = sender;
+    this.mapper = mapper;
+    this.clock = clock;
+    this.publicUrl = config.publicUrl().replaceAll("/+$", "");
+  }
+
+  public static void requireKnown(String runner) {
+    if (!RUNNERS.contains(runner)) {
+      throw ProblemException.notFound(
+          "unknown runner '" + runner + "'; simulated runners: " + String.join(", ", RUNNERS));
+    }
+  }
+
+  public Job dispatch(String runner, DispatchRequest request) {
+    requireKnown(runner);
+    String kind = validate(request);
+    Scenario scenario = scenarios.get(runner, request.experiment());
+    AttemptBehaviour behaviour = scenario.forAttempt(request.attempt());
+    Job job =
+        new Job(UUID.randomUUID().toString(), runner, request, kind, behaviour, clock.instant());
+    synchronized (received) {
+      received.add(job);
+    }
+    byId.put(job.jobId(), job);
+    if (behaviour.reportedStatus().isPresent()) {
+      job.pendingCallback(sender.after(scenario.delayMs(), () -> finish(job)));
+    }
+    return job;
+  }
+
+  /** A cancel always ends a job {@code cancelled} if its callback has not gone out yet. */
+  public void cancel(String runner, String jobId) {
+    Job job = find(runner, jobId);
+    if (job.cancel()) {
+      send(job, AttemptBehaviour.CANCELLED);
+    }
+  }
+
+  /** The job's results document as served at its {@code resultsUrl}. */
+  public byte[] results(String runner, String jobId) {
+    Job job = find(runner, jobId);
+    TestResults results =
+        switch (job.outcome()) {
+          case PASS -> TestResults.passed(jobId, job.request().experiment());
+          case FAIL -> TestResults.failed(jobId, job.request().experiment());
+          case BAD_RESULTS -> null;
+          default ->
+              throw ProblemException.notFound(
+                  "job " + jobId + " has no test results: it ended " + job.outcome().word());
+        };
+    if (results == null) {
+      return UNPARSEABLE_RESULTS;
+    }
+    try {
+      return mapper.writeValueAsBytes(results);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize results", e);
+    }
+  }
+
+  public List<Job.View> jobs(String runner, String experiment, String runId) {
+    requireKnown(runner);
+    List<Job> snapshot;
+    synchronized (received) {
+      snapshot = new ArrayList<>(received);
+    }
+    return snapshot.stream()
+        .filter(job -> job.runner().equals(runner))
+        .filter(job -> experiment == null || experiment.equals(job.request().experiment()))
+        .filter(job -> runId == null || runId.equals(job.request().runId()))
+        .map(Job::view)
+        .toList();
+  }
+
+  /** Test hook for duplicate deliveries: completes with the status the receiver answered. */
+  public CompletableFuture<Integer> redeliver(String runner, String jobId) {
+    Job job = find(runner, jobId);
+    SentCallback last = job.lastCallback();
+    if (last == null) {
+      throw ProblemException.conflict(
+          "job " + jobId + " has not sent a callback yet; nothing to redeliver",
+          Map.of("jobId", jobId));
+    }
+    return sender.redeliver(job, last);
+  }
+
+  public String resultsUrl(String runner, String jobId) {
+    return publicUrl + "/runners/" + runner + "/jobs/" + jobId + "/results";
+  }
+
+  private void finish(Job job) {
+    if (job.claimCallback()) {
+      send(job, job.outcome());
+    }
+  }
+
+  private void send(Job job, AttemptBehaviour outcome) {
+    try {
+      DispatchRequest request = job.request();
+      sender.deliver(
+          job,
+          new Callback(
+              job.jobId(),
+              request.runId(),
+              request.attempt(),
+              request.experiment(),
+              outcome.reportedStatus().orElseThrow(),
+              resultsUrl(job.runner(), job.jobId()),
+              Rfc3339.format(clock.instant())));
+    } catch (RuntimeException e) {
+      job.callbackStatus("failed: " + CallbackSender.describe(e));
+      LOG.errorf(e, "cannot send the callback of job %s", job.jobId());
+    }
+  }
+
+  private Job find(String runner, String jobId) {
+    requireKnown(runner);
+    Job job = byId.get(jobId);
+    if (job == null || !job.runner().equals(runner)) {
+      throw ProblemException.notFound("runner '" + runner + "' has no job " + jobId);
+    }
+    return job;
+  }
+
+  private static String validate(DispatchRequest request) {
+    requireText("runId", request.runId());
+    requireText("experiment", request.experiment());
+    requireText("callbackUrl", request.callbackUrl());
+    if (request.attempt() == null || request.attempt() < 1) {
+      throw ProblemException.badRequest(
+          "attempt must be an integer >= 1, was " + request.attempt());
+    }
+    String kind = request.kind() == null ? "test" : request.kind();
+    if (!KINDS.contains(kind)) {
+      throw ProblemException.badRequest(
+          "unknown kind '" + kind + "'; expected one of: test, build, boot");
+    }
+    URI callback;
+    try {
+      callback = URI.create(request.callbackUrl());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("callbackUrl is not a URI: " + e.getMessage());
+    }
+    if (!("http".equals(callback.getScheme()) || "https".equals(callback.getScheme()))
+        || callback.getHost() == null) {
+      throw ProblemException.badRequest(
+          "callbackUrl must be an absolute http(s) URL, was '" + request.callbackUrl() + "'");
+    }
+    return kind;
+  }
+
+  private static void requireText(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw ProblemException.badRequest(field + " is required");
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.gort.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * For {@code @QuarkusTestResource}: the JVM's shared Kafka broker and a fresh database for this
+ * test run, dropped when the run ends. Dev Services stay off.
+ */
+public class GortTestResource implements QuarkusTestResourceLifecycleManager {
+
+  private PostgresServer server;
+  private String database;
+
+  @Override
+  public Map<String, String> start() {
+    server = TestInfrastructure.postgres();
+    database = server.createDatabase("svc");
+    return Map.of(
+        "kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
+        "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
+        "quarkus.datasource.username", server.user(),
+        "quarkus.datasource.password", server.password());
+  }
+
+  @Override
+  public void stop() {
+    if (database != null) {
+      server.dropDatabase(database);
+    }
+  }
+}
