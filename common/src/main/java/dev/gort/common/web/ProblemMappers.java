@@ -18,12 +18,14 @@ public final class ProblemMappers {
   private ProblemMappers() {}
 
   static Response respond(Problem problem, Throwable cause) {
-    if (problem.status() >= 500) {
-      LOG.errorf(cause, "%d %s: %s", problem.status(), problem.title(), problem.detail());
+    if (problem.getStatus() >= 500) {
+      LOG.errorf(cause, "%d %s: %s", problem.getStatus(), problem.getTitle(), problem.getDetail());
     } else {
-      LOG.infof("rejected request: %d %s: %s", problem.status(), problem.title(), problem.detail());
+      LOG.infof(
+          "rejected request: %d %s: %s",
+          problem.getStatus(), problem.getTitle(), problem.getDetail());
     }
-    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
   }
 
   @Provider

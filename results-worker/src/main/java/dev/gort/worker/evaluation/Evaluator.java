@@ -35,7 +35,8 @@ public final class Evaluator {
       throw new UnprocessableResultsException("results list no tests", null);
     }
     for (TestResult t : results.tests()) {
-      if (t == null || t.name() == null || !STATUSES.contains(t.status())) {
+      // the null checks first: Set.of(...).contains(null) throws instead of answering false
+      if (t == null || t.name() == null || t.status() == null || !STATUSES.contains(t.status())) {
         throw new UnprocessableResultsException("a test without name or known status: " + t, null);
       }
     }

@@ -35,6 +35,10 @@ public class ResultsFetcher {
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
       throw new UnprocessableResultsException("results URL is not http(s): " + resultsUrl, null);
     }
+    if (uri.getHost() == null) {
+      // HttpRequest would refuse it with an unchecked exception, which the caller does not retry
+      throw new UnprocessableResultsException("results URL has no host: " + resultsUrl, null);
+    }
     try {
       HttpResponse<byte[]> response =
           http.send(

@@ -1,0 +1,252 @@
+package dev.gort.systemtest;
+
+import dev.gort.testsupport.PostgresServer;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole system as separate processes from the built jars: a Kafka broker, the simulators and
+ * the five services, on free ports, each service with a fresh database of its own (dropped at the
+ * end). One stack per test JVM; it does not touch a local stack that may be running.
+ */
+public final class GortStack implements AutoCloseable {
+
+  public static final String SCHEDULER = "scheduler-service";
+  public static final String GATEWAY = "runner-gateway";
+  public static final String WORKER = "results-worker";
+  public static final String NOTIFIER = "notification-service";
+  public static final String PROVISIONER = "provisioner-service";
+  public static final String SIMULATORS = "simulators";
+  public static final String RUNNER_SECRET = "system-test-runner-secret";
+
+  private static GortStack shared;
+
+  private final Path root = Path.of(System.getProperty("gort.root", "..")).toAbsolutePath();
+  private final Path logs =
+      Path.of(System.getProperty("gort.stack.logs", "target/stack-logs")).toAbsolutePath();
+  private final PostgresServer postgres = PostgresServer.local();
+  private final Map<String, Integer> ports = new LinkedHashMap<>();
+  private final Map<String, String> databases = new HashMap<>();
+  private final Map<String, Process> processes = new LinkedHashMap<>();
+  private final int kafkaPort;
+  private final int smtpPort;
+  private Process kafka;
+
+  private GortStack() throws IOException {
+    for (String app : List.of(SIMULATORS, SCHEDULER, GATEWAY, WORKER, NOTIFIER, PROVISIONER)) {
+      ports.put(app, freePort());
+    }
+    kafkaPort = freePort();
+    smtpPort = freePort();
+    Files.createDirectories(logs);
+  }
+
+  /** The stack of this JVM, started on first use and stopped when the JVM exits. */
+  public static synchronized GortStack shared() throws Exception {
+    if (shared == null) {
+      GortStack stack = new GortStack();
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+      stack.start();
+      shared = stack;
+    }
+    return shared;
+  }
+
+  private void start() throws Exception {
+    Instant began = Instant.now();
+    startKafka();
+    for (String app : List.of(SCHEDULER, GATEWAY, WORKER, NOTIFIER, PROVISIONER)) {
+      databases.put(app, postgres.createDatabase(app.replace("-", "_")));
+    }
+    for (String app : ports.keySet()) {
+      startApp(app);
+    }
+    for (String app : ports.keySet()) {
+      awaitReady(app, Duration.ofSeconds(120));
+    }
+    System.out.printf(
+        "system test stack ready in %d ms (logs in %s)%n",
+        Duration.between(began, Instant.now()).toMillis(), logs);
+  }
+
+  public String url(String app) {
+    return "http://127.0.0.1:" + ports.get(app);
+  }
+
+  public String kafkaBootstrap() {
+    return "127.0.0.1:" + kafkaPort;
+  }
+
+  /** Kills the service at once (SIGKILL), as a crash would. */
+  public void kill(String app) throws InterruptedException {
+    Process p = processes.get(app);
+    p.destroyForcibly();
+    p.waitFor();
+  }
+
+  /** Starts a killed service again on the same port and database and waits until it is ready. */
+  public void restart(String app) throws Exception {
+    startApp(app);
+    awaitReady(app, Duration.ofSeconds(120));
+  }
+
+  private void startKafka() throws Exception {
+    Path lib = root.resolve("kafka-broker/target/lib");
+    Path jar;
+    try (Stream<Path> files = Files.list(root.resolve("kafka-broker/target"))) {
+      jar =
+          files
+              .filter(f -> f.getFileName().toString().matches("gort-kafka-broker-.*\\.jar"))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("kafka-broker is not built"));
+    }
+    Path log = logs.resolve("kafka.log");
+    kafka =
+        new ProcessBuilder(
+                javaBin(),
+                "-Xmx512m",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp",
+                lib + "/*" + java.io.File.pathSeparator + jar,
+                "dev.gort.kafka.KafkaBrokerMain",
+                String.valueOf(kafkaPort),
+                Files.createTempDirectory("gort-system-kafka").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (!Files.readString(log).contains("KAFKA READY")) {
+      if (!kafka.isAlive() || Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("Kafka did not start; see " + log);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private void startApp(String app) throws IOException {
+    Path jar = root.resolve(app).resolve("target/quarkus-app/quarkus-run.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing: build the services first");
+    }
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                javaBin(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(app + ".log").toFile()));
+    pb.environment().putAll(environment());
+    processes.put(app, pb.start());
+  }
+
+  private Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("GORT_KAFKA_BOOTSTRAP", kafkaBootstrap());
+    env.put("GORT_SIM_PORT", String.valueOf(ports.get(SIMULATORS)));
+    env.put("GORT_SIM_SMTP_PORT", String.valueOf(smtpPort));
+    env.put("GORT_SIM_RUNNER_SECRET", RUNNER_SECRET);
+    env.put("GORT_SIM_PUBLIC_URL", url(SIMULATORS));
+    env.put("GORT_EXPERIMENT_SOURCE_URL", url(SIMULATORS));
+    env.put("GORT_SIM_RUNNER_URL", url(SIMULATORS));
+    env.put("GORT_SMTP_PORT", String.valueOf(smtpPort));
+    env.put("GORT_SCHEDULER_URL", url(SCHEDULER));
+    env.put("GORT_GATEWAY_PUBLIC_URL", url(GATEWAY));
+    env.put("GORT_SCHEDULER_PORT", String.valueOf(ports.get(SCHEDULER)));
+    env.put("GORT_GATEWAY_PORT", String.valueOf(ports.get(GATEWAY)));
+    env.put("GORT_WORKER_PORT", String.valueOf(ports.get(WORKER)));
+    env.put("GORT_NOTIFIER_PORT", String.valueOf(ports.get(NOTIFIER)));
+    env.put("GORT_PROVISIONER_PORT", String.valueOf(ports.get(PROVISIONER)));
+    Map<String, String> dbPrefixes =
+        Map.of(
+            SCHEDULER, "GORT_SCHEDULER",
+            GATEWAY, "GORT_GATEWAY",
+            WORKER, "GORT_WORKER",
+            NOTIFIER, "GORT_NOTIFIER",
+            PROVISIONER, "GORT_PROVISIONER");
+    dbPrefixes.forEach(
+        (app, prefix) -> {
+          env.put(prefix + "_DB_URL", postgres.jdbcUrl(databases.get(app)));
+          env.put(prefix + "_DB_USER", postgres.user());
+          env.put(prefix + "_DB_PASSWORD", postgres.password());
+        });
+    return env;
+  }
+
+  private void awaitReady(String app, Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    URI ready = URI.create(url(app) + "/q/health/ready");
+    while (true) {
+      Process p = processes.get(app);
+      if (!p.isAlive()) {
+        throw new IllegalStateException(app + " exited; see " + logs.resolve(app + ".log"));
+      }
+      try {
+        HttpURLConnection c = (HttpURLConnection) ready.toURL().openConnection();
+        c.setConnectTimeout(1000);
+        c.setReadTimeout(3000);
+        if (c.getResponseCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(app + " not ready in " + timeout);
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    List<Process> all = new ArrayList<>(processes.values());
+    all.forEach(Process::destroy);
+    for (Process p : all) {
+      try {
+        if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (kafka != null) {
+      kafka.destroy();
+      try {
+        if (!kafka.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+          kafka.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    databases.values().forEach(postgres::dropDatabase);
+    databases.clear();
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      s.setReuseAddress(true);
+      return s.getLocalPort();
+    }
+  }
+}
