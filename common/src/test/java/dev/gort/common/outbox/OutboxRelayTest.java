@@ -10,8 +10,8 @@ import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.RunnerStatus;
-import dev.gort.common.testing.KafkaTopics;
 import dev.gort.common.testing.TestDatabase;
+import dev.gort.testsupport.KafkaTestClient;
 import dev.gort.testsupport.TestInfrastructure;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -59,7 +59,7 @@ class OutboxRelayTest {
   void emptyOutboxAndFreshTopic() {
     db.execute("DELETE FROM gort_outbox");
     topic = "gort.test.outbox." + UUID.randomUUID();
-    KafkaTopics.create(bootstrap, topic, 3);
+    KafkaTestClient.createTopic(bootstrap, topic, 3);
     kafka = new KafkaEventPublisher(bootstrap, "outbox-relay-test", Duration.ofSeconds(10));
   }
 
@@ -85,7 +85,7 @@ class OutboxRelayTest {
     }
 
     assertThat(relay.drain()).isEqualTo(1);
-    assertThat(eventIds(KafkaTopics.readAll(bootstrap, topic))).containsExactly(committed.id());
+    assertThat(eventIds(KafkaTestClient.readAll(bootstrap, topic))).containsExactly(committed.id());
     assertThat(db.count("SELECT count(*) FROM gort_outbox WHERE event_id = ?", rolledBack.id()))
         .isZero();
   }
@@ -109,7 +109,7 @@ class OutboxRelayTest {
     int published = new OutboxRelay(db.dataSource(), kafka, 2).drain();
 
     assertThat(published).isEqualTo(5);
-    List<ConsumerRecord<String, String>> records = KafkaTopics.readAll(bootstrap, topic);
+    List<ConsumerRecord<String, String>> records = KafkaTestClient.readAll(bootstrap, topic);
     assertThat(records).hasSize(5);
     for (ConsumerRecord<String, String> r : records) {
       Envelope e = EnvelopeCodec.decode(r.value());
@@ -144,7 +144,7 @@ class OutboxRelayTest {
 
     assertThatThrownBy(crashing::relayOnce).hasMessageContaining("crashed after publishing");
 
-    assertThat(eventIds(KafkaTopics.readAll(bootstrap, topic)))
+    assertThat(eventIds(KafkaTestClient.readAll(bootstrap, topic)))
         .as("the broker has the events")
         .containsExactlyInAnyOrderElementsOf(ids(added));
     assertThat(db.count(UNPUBLISHED)).as("but the rows were never marked").isEqualTo(3);
@@ -154,7 +154,7 @@ class OutboxRelayTest {
       assertThat(new OutboxRelay(db.dataSource(), restarted, 10).drain()).isEqualTo(3);
     }
 
-    List<String> onKafka = eventIds(KafkaTopics.readAll(bootstrap, topic));
+    List<String> onKafka = eventIds(KafkaTestClient.readAll(bootstrap, topic));
     assertThat(onKafka).hasSize(6).containsAll(ids(added));
     assertThat(onKafka.stream().distinct()).containsExactlyInAnyOrderElementsOf(ids(added));
     assertThat(db.count(UNPUBLISHED)).isZero();
@@ -173,10 +173,10 @@ class OutboxRelayTest {
     }
 
     assertThat(db.count(UNPUBLISHED)).isEqualTo(3);
-    assertThat(KafkaTopics.readAll(bootstrap, topic)).isEmpty();
+    assertThat(KafkaTestClient.readAll(bootstrap, topic)).isEmpty();
 
     assertThat(new OutboxRelay(db.dataSource(), kafka, 10).drain()).isEqualTo(3);
-    assertThat(eventIds(KafkaTopics.readAll(bootstrap, topic)))
+    assertThat(eventIds(KafkaTestClient.readAll(bootstrap, topic)))
         .containsExactlyElementsOf(ids(added));
     assertThat(db.count(UNPUBLISHED)).isZero();
   }
@@ -215,7 +215,7 @@ class OutboxRelayTest {
 
     assertThat(byFirst).isEqualTo(2);
     assertThat(bySecond).isEqualTo(2);
-    assertThat(eventIds(KafkaTopics.readAll(bootstrap, topic)))
+    assertThat(eventIds(KafkaTestClient.readAll(bootstrap, topic)))
         .containsExactlyInAnyOrderElementsOf(ids(added));
     assertThat(db.count(UNPUBLISHED)).isZero();
   }

@@ -74,8 +74,9 @@ public class EvaluationService {
           throw new UnprocessableResultsException("the runner gave no results URL", null);
         }
         return Evaluator.evaluate(fetcher.fetch(completed.resultsUrl()));
-      } catch (UnprocessableResultsException e) {
-        lastError = e.getMessage();
+      } catch (UnprocessableResultsException | RuntimeException e) {
+        // whatever goes wrong with the results is a processing error: retried, then INFRA_FAILED
+        lastError = e.getMessage() == null ? e.toString() : e.getMessage();
         LOG.warnf(
             "run %s: processing try %d of %d failed: %s",
             completed.runId(), i, attempts, lastError);

@@ -48,6 +48,11 @@ public class DispatchService {
     if (!inbox.firstDelivery(CONSUMER, event.id())) {
       return;
     }
+    if (Attempt.count("runId = ?1 and attempt = 1", requested.runId()) > 0) {
+      LOG.infof(
+          "run %s requested again under event %s; already accepted", requested.runId(), event.id());
+      return;
+    }
     Instant now = clock.instant();
     Attempt a = new Attempt();
     a.id = UUID.randomUUID().toString();

@@ -14,7 +14,7 @@ import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.common.signature.HmacSignature;
-import dev.gort.gateway.testing.KafkaEvents;
+import dev.gort.common.testing.KafkaEvents;
 import dev.gort.gateway.testing.SimRunnerStub;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -175,6 +175,17 @@ class CallbackTest {
         .statusCode(400)
         .contentType(PROBLEM)
         .body("status", equalTo(400));
+
+    assertNothingRecorded(job);
+  }
+
+  @Test
+  void emptyBodyWithValidSignatureIsABadRequest() {
+    DispatchedJob job = dispatchedJob();
+
+    post(job.attemptId(), "", HmacSignature.sign(SECRET, new byte[0]))
+        .statusCode(400)
+        .contentType(PROBLEM);
 
     assertNothingRecorded(job);
   }

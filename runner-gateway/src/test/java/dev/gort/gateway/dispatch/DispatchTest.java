@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.Topics;
-import dev.gort.gateway.testing.KafkaEvents;
+import dev.gort.common.testing.KafkaEvents;
 import dev.gort.gateway.testing.SimRunnerStub;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

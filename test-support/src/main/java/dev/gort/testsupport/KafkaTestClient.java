@@ -1,8 +1,5 @@
-package dev.gort.worker.testing;
+package dev.gort.testsupport;
 
-import dev.gort.common.event.Envelope;
-import dev.gort.common.event.EnvelopeCodec;
-import dev.gort.common.event.GortEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,17 +25,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * What a test says to and reads from the real broker, with plain Kafka clients: publish an envelope
- * as another service would, read back what the service under test published, and learn whether the
- * service's consumer group has processed given records.
+ * What a test says to and reads from a real broker, with plain Kafka clients: publish a record as
+ * another service would, read back what the service under test published, and learn whether a
+ * consumer group has processed given records. Reads are deterministic: they go up to the end
+ * offsets taken when they start, so they neither wait for nor miss acknowledged records.
  */
-public final class KafkaEvents implements AutoCloseable {
+public final class KafkaTestClient implements AutoCloseable {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final String bootstrapServers;
   private final KafkaProducer<String, String> producer;
   private final Admin admin;
 
-  public KafkaEvents(String bootstrapServers) {
+  public KafkaTestClient(String bootstrapServers) {
     this.bootstrapServers = bootstrapServers;
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -46,15 +46,10 @@ public final class KafkaEvents implements AutoCloseable {
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     this.producer = new KafkaProducer<>(props);
-    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    this.admin = admin(bootstrapServers);
   }
 
-  /** Publishes {@code envelope} keyed by its subject, as the outbox of another service would. */
-  public RecordMetadata publish(String topic, Envelope envelope) {
-    return publishRaw(topic, envelope.subject(), EnvelopeCodec.encode(envelope));
-  }
-
-  public RecordMetadata publishRaw(String topic, String key, String value) {
+  public RecordMetadata publish(String topic, String key, String value) {
     try {
       return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -64,18 +59,7 @@ public final class KafkaEvents implements AutoCloseable {
 
   public void createTopics(String... topics) {
     for (String topic : topics) {
-      try {
-        admin
-            .createTopics(List.of(new NewTopic(topic, 4, (short) 1)))
-            .all()
-            .get(30, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw new IllegalStateException("cannot create " + topic, e);
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot create " + topic, e);
-      }
+      createTopic(admin, topic, 4);
     }
   }
 
@@ -100,51 +84,69 @@ public final class KafkaEvents implements AutoCloseable {
     }
   }
 
-  /**
-   * The events about {@code subject} of type {@code type} that {@code topic} holds now, in log
-   * order. It reads up to the end offsets taken when it starts, so it neither waits for nor misses
-   * acknowledged records.
-   */
-  public <T extends GortEvent> List<T> events(String topic, String subject, Class<T> type) {
-    return envelopes(topic, subject).stream()
-        .filter(e -> type.isInstance(e.data()))
-        .map(e -> type.cast(e.data()))
+  /** The values of the records keyed {@code key} that {@code topic} holds now, in log order. */
+  public List<String> values(String topic, String key) {
+    return readAll(bootstrapServers, topic).stream()
+        .filter(r -> key.equals(r.key()))
+        .map(ConsumerRecord::value)
         .toList();
   }
 
-  public List<Envelope> envelopes(String topic, String subject) {
-    return values(topic, subject).stream().map(EnvelopeCodec::decode).toList();
+  public static void createTopic(String bootstrapServers, String topic, int partitions) {
+    try (Admin admin = admin(bootstrapServers)) {
+      createTopic(admin, topic, partitions);
+    }
   }
 
-  /** The raw values of the records keyed {@code key} that {@code topic} holds now. */
-  public List<String> values(String topic, String key) {
+  /** Every record {@code topic} holds now, partition by partition in log order. */
+  public static List<ConsumerRecord<String, String>> readAll(
+      String bootstrapServers, String topic) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+          consumer.partitionsFor(topic, TIMEOUT).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-      List<String> found = new ArrayList<>();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+      List<ConsumerRecord<String, String>> records = new ArrayList<>();
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("could not read " + topic + " to its end in 30 s");
         }
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
-          if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))
-              && key.equals(r.key())) {
-            found.add(r.value());
+          if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+            records.add(r);
           }
         }
       }
-      return found;
+      return records;
+    }
+  }
+
+  private static Admin admin(String bootstrapServers) {
+    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+  }
+
+  private static void createTopic(Admin admin, String topic, int partitions) {
+    try {
+      admin
+          .createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create topic " + topic, e);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create topic " + topic, e);
     }
   }
 
