@@ -44,8 +44,9 @@ public final class TestInfrastructure {
                   () -> {
                     try {
                       broker.close();
+                      Files.deleteIfExists(dir);
                     } catch (Exception e) {
-                      // the JVM is going away; the temp directory is deleted by the kit
+                      // the JVM is going away; nothing left to do about it
                     }
                   }));
       return broker.bootstrapServers();

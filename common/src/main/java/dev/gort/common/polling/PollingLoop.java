@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 public final class PollingLoop implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(PollingLoop.class);
+  private static final long MIN_BACKOFF_MILLIS = 100;
 
   private final String name;
   private final Callable<Boolean> task;
@@ -53,8 +54,9 @@ public final class PollingLoop implements AutoCloseable {
         if (backoffMillis == 0) {
           LOG.warnf("%s failed, retrying with back-off: %s", name, e.toString());
         }
+        long floor = Math.max(idle.toMillis(), MIN_BACKOFF_MILLIS);
         backoffMillis =
-            Math.min(Math.max(2 * backoffMillis, idle.toMillis()), maxBackoff.toMillis());
+            Math.min(Math.max(2 * backoffMillis, floor), Math.max(maxBackoff.toMillis(), floor));
         sleep = backoffMillis;
       }
       if (sleep > 0 && !pause(sleep)) {
