@@ -11,6 +11,17 @@ public final class Topics {
   public static final String ENVIRONMENTS_REQUESTED = "gort.environments.requested";
   public static final String ENVIRONMENTS_STATUS = "gort.environments.status";
 
+  /** Every shared topic (dead-letter topics aside). */
+  public static final java.util.List<String> ALL =
+      java.util.List.of(
+          RUNS_REQUESTED,
+          RUNS_CANCEL_REQUESTED,
+          RUNS_STATUS,
+          RESULTS_EVALUATED,
+          RUNS_FINISHED,
+          ENVIRONMENTS_REQUESTED,
+          ENVIRONMENTS_STATUS);
+
   private Topics() {}
 
   /** The dead-letter topic of one consuming service, e.g. {@code gort.dlq.scheduler-service}. */

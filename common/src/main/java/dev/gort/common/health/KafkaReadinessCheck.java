@@ -16,10 +16,7 @@ import org.eclipse.microprofile.health.Readiness;
 /** Ready only while the Kafka cluster answers; the messaging channels alone report UP too early. */
 @Readiness
 @Singleton
-@IfBuildProperty(
-    name = "gort.kafka-readiness.enabled",
-    stringValue = "true",
-    enableIfMissing = true)
+@IfBuildProperty(name = "gort.kafka.enabled", stringValue = "true", enableIfMissing = true)
 public class KafkaReadinessCheck implements HealthCheck {
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
