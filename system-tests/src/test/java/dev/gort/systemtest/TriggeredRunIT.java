@@ -151,6 +151,9 @@ class TriggeredRunIT {
     scenario(slug, List.of("pass"), 4000);
     String runId = requestRun(slug, null).json().path("id").asText();
     JsonNode job = awaitJob(slug);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "RUNNING".equals(getRun(runId).path("state").asText()));
     String callbackUrl = job.path("callbackUrl").asText();
     String body =
         Http.json(

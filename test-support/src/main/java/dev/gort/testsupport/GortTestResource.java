@@ -20,7 +20,11 @@ public class GortTestResource implements QuarkusTestResourceLifecycleManager {
         "kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
         "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
         "quarkus.datasource.username", server.user(),
-        "quarkus.datasource.password", server.password());
+        "quarkus.datasource.password", server.password(),
+        // the in-JVM broker logs through the application under test: keep its chatter out
+        "quarkus.log.category.\"kafka\".level", "WARN",
+        "quarkus.log.category.\"state.change.logger\".level", "WARN",
+        "quarkus.log.category.\"org.apache.kafka\".level", "WARN");
   }
 
   @Override

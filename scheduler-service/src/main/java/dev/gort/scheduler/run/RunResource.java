@@ -49,6 +49,10 @@ public class RunResource {
         return accepted(earlier.get());
       }
     }
+    if (request != null && request.pipeline() != null) {
+      throw ProblemException.badRequest(
+          "choosing a pipeline is not supported yet; omit 'pipeline'");
+    }
     SourceExperiment experiment = fetch(slug);
     if (request != null
         && request.revision() != null
