@@ -1,5 +1,7 @@
 package dev.gort.scheduler.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gort.common.web.ProblemException;
 import dev.gort.scheduler.experiment.ExperimentSource;
 import dev.gort.scheduler.experiment.SourceExperiment;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -27,16 +30,22 @@ public class RunResource {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
+  private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE;
+
   @Inject RunService runs;
+  @Inject ObjectMapper json;
   @Inject ExperimentSource source;
 
+  /** The body is optional, so a request without one needs no content type. */
   @POST
   @Path("/experiments/{slug}/test-runs")
-  @Consumes(MediaType.APPLICATION_JSON)
+  @Consumes(MediaType.WILDCARD)
   public Response requestRun(
       @PathParam("slug") String slug,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
-      TestRunRequest request) {
+      @HeaderParam("Content-Type") String contentType,
+      byte[] body) {
+    TestRunRequest request = parse(body, contentType);
     if (!SLUG.matcher(slug).matches()) {
       throw ProblemException.badRequest("'" + slug + "' is not an experiment slug");
     }
@@ -86,6 +95,23 @@ public class RunResource {
   public RunView get(@PathParam("id") String id) {
     return runs.find(id)
         .orElseThrow(() -> ProblemException.notFound("no test run with id '" + id + "'"));
+  }
+
+  private TestRunRequest parse(byte[] body, String contentType) {
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    if (contentType == null || !MediaType.valueOf(contentType).isCompatible(JSON)) {
+      throw new ProblemException(
+          415, "Unsupported Media Type", "the request body must be application/json");
+    }
+    try {
+      return json.readValue(body, TestRunRequest.class);
+    } catch (JsonProcessingException e) {
+      throw ProblemException.badRequest("malformed JSON body: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ProblemException.badRequest("unreadable body: " + e.getMessage());
+    }
   }
 
   private SourceExperiment fetch(String slug) {

@@ -87,6 +87,19 @@ class RunLifecycleTest {
   }
 
   @Test
+  void bodyThatIsNotJsonIs415AndMalformedJsonIs400() {
+    given().contentType("text/plain").body("runner=sim").post(path(slug())).then().statusCode(415);
+    given()
+        .contentType("application/json")
+        .body("{\"runner\":")
+        .post(path(slug()))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("malformed JSON"));
+  }
+
+  @Test
   void staleRevisionIs409() {
     request(slug(), "{\"revision\":\"rev-0\"}")
         .then()
