@@ -243,10 +243,28 @@ public final class GortStack implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
+  /**
+   * A port free now, below the kernel's ephemeral range (from 32768), so that no outgoing
+   * connection can take it between this check and the service binding it.
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    for (int tries = 0; tries < 200; tries++) {
+      int port = random.nextInt(20000, 32000);
+      if (USED_PORTS.contains(port)) {
+        continue;
+      }
+      try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        USED_PORTS.add(port);
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IOException("no free port found between 20000 and 32000");
   }
+
+  private static final java.util.Set<Integer> USED_PORTS =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 }
