@@ -1,5 +1,6 @@
 package dev.gort.common.polling;
 
+import dev.gort.common.retry.Backoff;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
@@ -18,7 +19,7 @@ public final class PollingLoop implements AutoCloseable {
   private final String name;
   private final Callable<Boolean> task;
   private final Duration idle;
-  private final Duration maxBackoff;
+  private final Backoff backoff;
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -29,7 +30,8 @@ public final class PollingLoop implements AutoCloseable {
     this.name = name;
     this.task = task;
     this.idle = idle;
-    this.maxBackoff = maxBackoff;
+    Duration floor = Duration.ofMillis(Math.max(idle.toMillis(), MIN_BACKOFF_MILLIS));
+    this.backoff = new Backoff(floor, maxBackoff.compareTo(floor) < 0 ? floor : maxBackoff);
     this.thread = new Thread(this::loop, name);
     this.thread.setDaemon(true);
   }
@@ -40,24 +42,21 @@ public final class PollingLoop implements AutoCloseable {
   }
 
   private void loop() {
-    long backoffMillis = 0;
+    int failures = 0;
     while (running) {
       long sleep;
       try {
         boolean didWork = task.call();
-        if (backoffMillis > 0) {
+        if (failures > 0) {
           LOG.infof("%s: working again", name);
-          backoffMillis = 0;
+          failures = 0;
         }
         sleep = didWork ? 0 : idle.toMillis();
       } catch (Exception e) {
-        if (backoffMillis == 0) {
+        if (failures++ == 0) {
           LOG.warnf("%s failed, retrying with back-off: %s", name, e.toString());
         }
-        long floor = Math.max(idle.toMillis(), MIN_BACKOFF_MILLIS);
-        backoffMillis =
-            Math.min(Math.max(2 * backoffMillis, floor), Math.max(maxBackoff.toMillis(), floor));
-        sleep = backoffMillis;
+        sleep = backoff.after(failures).toMillis();
       }
       if (sleep > 0 && !pause(sleep)) {
         return;

@@ -15,6 +15,10 @@ public interface NotifierConfig {
   @WithDefault("5")
   int maxTries();
 
+  /** Longest wait for the mail server to take one message. */
+  @WithDefault("PT30S")
+  Duration sendTimeout();
+
   /** Pause of the send loop when nothing is due. */
   @WithDefault("PT0.2S")
   Duration sendInterval();

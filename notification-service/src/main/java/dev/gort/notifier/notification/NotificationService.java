@@ -3,12 +3,14 @@ package dev.gort.notifier.notification;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.inbox.Inbox;
+import dev.gort.common.retry.Backoff;
 import dev.gort.notifier.config.NotifierConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -100,8 +102,10 @@ public class NotificationService {
         LOG.errorf(
             "run %s: notification given up after %d tries: %s", n.runId, n.tries, n.lastError);
       } else {
-        long backoff = Math.min(config.maxBackoff().toMillis(), 1000L << Math.min(n.tries, 20));
-        n.nextTryAt = clock.instant().plusMillis(backoff);
+        n.nextTryAt =
+            clock
+                .instant()
+                .plus(new Backoff(Duration.ofSeconds(1), config.maxBackoff()).after(n.tries));
         LOG.warnf("run %s: notification try %d failed: %s", n.runId, n.tries, n.lastError);
       }
     }

@@ -7,6 +7,7 @@ import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.Topics;
 import dev.gort.common.inbox.Inbox;
 import dev.gort.common.outbox.Outbox;
+import dev.gort.common.retry.Backoff;
 import dev.gort.gateway.config.GatewayConfig;
 import dev.gort.gateway.runner.DispatchRequest;
 import dev.gort.gateway.runner.RunnerClient;
@@ -126,9 +127,7 @@ public class DispatchService {
   private void retryLater(Attempt a, String why) {
     a.tries++;
     long backoffMillis =
-        Math.min(
-            config.dispatchMaxBackoff().toMillis(),
-            Duration.ofSeconds(1).toMillis() * (1L << Math.min(a.tries - 1, 16)));
+        new Backoff(Duration.ofSeconds(1), config.dispatchMaxBackoff()).after(a.tries).toMillis();
     a.nextTryAt = clock.instant().plusMillis(backoffMillis);
     if (a.lastError == null || !a.lastError.equals(why)) {
       LOG.warnf(
