@@ -16,11 +16,11 @@ import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.common.testing.KafkaEvents;
 import dev.gort.testsupport.GortTestResource;
+import dev.gort.testsupport.StubHttp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -74,9 +74,7 @@ class EvaluationTest {
 
   @BeforeAll
   static void startResultsServer() throws IOException {
-    results = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    results.createContext("/results/", EvaluationTest::serveResults);
-    results.start();
+    results = StubHttp.start("/results/", EvaluationTest::serveResults);
   }
 
   @AfterAll
@@ -101,10 +99,7 @@ class EvaluationTest {
         exchange.sendResponseHeaders(404, -1);
         return;
       }
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, bytes.length);
-      exchange.getResponseBody().write(bytes);
+      StubHttp.respondJson(exchange, 200, body.getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -299,7 +294,7 @@ class EvaluationTest {
   }
 
   private static Envelope completed(String runId, RunnerStatus status, String resultsPath) {
-    String url = "http://127.0.0.1:" + results.getAddress().getPort() + resultsPath;
+    String url = StubHttp.baseUrl(results) + resultsPath;
     return Envelope.of(
         "/gort/runner-gateway",
         new RunCompleted(runId, 1, "sim", "sim-job-1", status, url),

@@ -3,9 +3,9 @@ package dev.gort.gateway.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.gort.testsupport.StubHttp;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,15 +32,8 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    server.createContext("/runners/sim/jobs", this::handle);
-    server.start();
-    return Map.of(
-        "quarkus.rest-client.sim-runner.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    server = StubHttp.start("/runners/sim/jobs", this::handle);
+    return Map.of("quarkus.rest-client.sim-runner.url", StubHttp.baseUrl(server));
   }
 
   @Override
@@ -56,10 +49,10 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
         case "POST" -> submit(exchange);
         case "GET" -> {
           synchronized (jobs) {
-            respond(exchange, 200, JSON.writeValueAsBytes(jobs));
+            StubHttp.respondJson(exchange, 200, JSON.writeValueAsBytes(jobs));
           }
         }
-        default -> respond(exchange, 405, new byte[0]);
+        default -> StubHttp.respondJson(exchange, 405, new byte[0]);
       }
     }
   }
@@ -70,7 +63,8 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
     try {
       job = JSON.readValue(exchange.getRequestBody().readAllBytes(), LinkedHashMap.class);
     } catch (IOException e) {
-      respond(exchange, 400, "{\"detail\":\"not JSON\"}".getBytes(StandardCharsets.UTF_8));
+      StubHttp.respondJson(
+          exchange, 400, "{\"detail\":\"not JSON\"}".getBytes(StandardCharsets.UTF_8));
       return;
     }
     String experiment = String.valueOf(job.get("experiment"));
@@ -79,7 +73,8 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
             .computeIfAbsent(job.get("runId") + "/" + job.get("attempt"), k -> new AtomicInteger())
             .incrementAndGet();
     if (experiment.startsWith("down-") && tries <= Integer.parseInt(experiment.split("-")[1])) {
-      respond(exchange, 503, "{\"detail\":\"runner busy\"}".getBytes(StandardCharsets.UTF_8));
+      StubHttp.respondJson(
+          exchange, 503, "{\"detail\":\"runner busy\"}".getBytes(StandardCharsets.UTF_8));
       return;
     }
     String jobId = "sim-job-" + ids.incrementAndGet();
@@ -88,14 +83,6 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
     synchronized (jobs) {
       jobs.add(job);
     }
-    respond(exchange, 201, JSON.writeValueAsBytes(Map.of("jobId", jobId)));
-  }
-
-  private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      exchange.getResponseBody().write(body);
-    }
+    StubHttp.respondJson(exchange, 201, JSON.writeValueAsBytes(Map.of("jobId", jobId)));
   }
 }

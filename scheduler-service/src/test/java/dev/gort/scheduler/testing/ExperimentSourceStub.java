@@ -1,10 +1,8 @@
 package dev.gort.scheduler.testing;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.gort.testsupport.StubHttp;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -19,46 +17,37 @@ public class ExperimentSourceStub implements QuarkusTestResourceLifecycleManager
 
   @Override
   public Map<String, String> start() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    server.createContext(
-        "/api/v6/experiments/",
-        exchange -> {
-          String path = exchange.getRequestURI().getPath();
-          String slug = path.substring("/api/v6/experiments/".length()).replace("/", "");
-          byte[] body;
-          int status;
-          if (slug.startsWith("exp-")) {
-            status = 200;
-            body =
-                ("{\"slug\":\""
-                        + slug
-                        + "\",\"name\":\""
-                        + slug
-                        + "\",\"owner\":\"owner-"
-                        + slug
-                        + "\",\"ownerEmail\":\""
-                        + slug
-                        + "@example.com\",\"revision\":\"rev-1\",\"readyForTest\":true,"
-                        + "\"lastModified\":\"2026-11-01T00:00:00Z\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-          } else {
-            status = 404;
-            body = "{\"detail\":\"no such experiment\"}".getBytes(StandardCharsets.UTF_8);
-          }
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(status, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        });
-    server.start();
-    return Map.of(
-        "quarkus.rest-client.experiment-source.url",
-        "http://127.0.0.1:" + server.getAddress().getPort());
+    server =
+        StubHttp.start(
+            "/api/v6/experiments/",
+            exchange -> {
+              String path = exchange.getRequestURI().getPath();
+              String slug = path.substring("/api/v6/experiments/".length()).replace("/", "");
+              byte[] body;
+              int status;
+              if (slug.startsWith("exp-")) {
+                status = 200;
+                body =
+                    ("{\"slug\":\""
+                            + slug
+                            + "\",\"name\":\""
+                            + slug
+                            + "\",\"owner\":\"owner-"
+                            + slug
+                            + "\",\"ownerEmail\":\""
+                            + slug
+                            + "@example.com\",\"revision\":\"rev-1\",\"readyForTest\":true,"
+                            + "\"lastModified\":\"2026-11-01T00:00:00Z\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+              } else {
+                status = 404;
+                body = "{\"detail\":\"no such experiment\"}".getBytes(StandardCharsets.UTF_8);
+              }
+              try (exchange) {
+                StubHttp.respondJson(exchange, status, body);
+              }
+            });
+    return Map.of("quarkus.rest-client.experiment-source.url", StubHttp.baseUrl(server));
   }
 
   @Override
