@@ -57,12 +57,6 @@ public final class KafkaTestClient implements AutoCloseable {
     }
   }
 
-  public void createTopics(String... topics) {
-    for (String topic : topics) {
-      createTopic(admin, topic, 4);
-    }
-  }
-
   /**
    * Whether consumer group {@code group} has committed offsets past every one of {@code records}.
    */

@@ -28,10 +28,6 @@ public final class KafkaEvents implements AutoCloseable {
     return client.publish(topic, key, value);
   }
 
-  public void createTopics(String... topics) {
-    client.createTopics(topics);
-  }
-
   public boolean consumed(String group, RecordMetadata... records) {
     return client.consumed(group, records);
   }

@@ -43,7 +43,6 @@ class NotificationTest {
   @BeforeEach
   void connect() {
     kafka = new KafkaEvents(bootstrap);
-    kafka.createTopics(Topics.RUNS_FINISHED);
   }
 
   @AfterEach

@@ -106,7 +106,6 @@ class EvaluationTest {
   @BeforeEach
   void connect() {
     kafka = new KafkaEvents(bootstrap);
-    kafka.createTopics(Topics.RUNS_STATUS, Topics.RESULTS_EVALUATED);
   }
 
   @AfterEach

@@ -63,7 +63,6 @@ class CallbackTest {
   @BeforeEach
   void connect() {
     kafka = new KafkaEvents(bootstrap);
-    kafka.createTopics(Topics.RUNS_REQUESTED, Topics.RUNS_STATUS);
   }
 
   @AfterEach

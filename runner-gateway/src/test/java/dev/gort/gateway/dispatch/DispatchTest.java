@@ -52,7 +52,6 @@ class DispatchTest {
   @BeforeEach
   void connect() {
     kafka = new KafkaEvents(bootstrap);
-    kafka.createTopics(Topics.RUNS_REQUESTED, Topics.RUNS_STATUS);
   }
 
   @AfterEach
