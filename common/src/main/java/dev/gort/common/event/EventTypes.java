@@ -9,12 +9,16 @@ import java.util.Optional;
 public final class EventTypes {
 
   private static final Map<String, Class<? extends GortEvent>> BY_TYPE =
-      Map.of(
-          "dev.gort.run.requested.v1", RunEvents.RunRequested.class,
-          "dev.gort.run.dispatched.v1", RunEvents.RunDispatched.class,
-          "dev.gort.run.completed.v1", RunEvents.RunCompleted.class,
-          "dev.gort.run.evaluated.v1", RunEvents.RunEvaluated.class,
-          "dev.gort.run.finished.v1", RunEvents.RunFinished.class);
+      Map.ofEntries(
+          Map.entry("dev.gort.run.requested.v1", RunEvents.RunRequested.class),
+          Map.entry("dev.gort.run.dispatched.v1", RunEvents.RunDispatched.class),
+          Map.entry("dev.gort.run.timed-out.v1", RunEvents.RunTimedOut.class),
+          Map.entry("dev.gort.run.retrying.v1", RunEvents.RunRetrying.class),
+          Map.entry("dev.gort.run.completed.v1", RunEvents.RunCompleted.class),
+          Map.entry("dev.gort.run.cancel-requested.v1", RunEvents.CancelRequested.class),
+          Map.entry("dev.gort.run.cancelled.v1", RunEvents.RunCancelled.class),
+          Map.entry("dev.gort.run.evaluated.v1", RunEvents.RunEvaluated.class),
+          Map.entry("dev.gort.run.finished.v1", RunEvents.RunFinished.class));
 
   private EventTypes() {}
 

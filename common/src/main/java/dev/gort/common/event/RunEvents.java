@@ -48,6 +48,53 @@ public final class RunEvents {
     }
   }
 
+  /**
+   * Attempt {@code attempt} ended without a usable report: no callback before its deadline, or the
+   * runner reported a timeout. {@code retrying} says whether another attempt follows.
+   */
+  public record RunTimedOut(
+      String runId, int attempt, String runner, String runnerJobId, String reason, boolean retrying)
+      implements GortEvent {
+    @Override
+    public String subject() {
+      return runId;
+    }
+  }
+
+  /** The gateway queued attempt {@code attempt} (of {@code maxAttempts}) after a timeout. */
+  public record RunRetrying(String runId, int attempt, int maxAttempts) implements GortEvent {
+    @Override
+    public String subject() {
+      return runId;
+    }
+  }
+
+  /** The owner cancelled the run; the gateway halts whatever runs for it at the runner. */
+  public record CancelRequested(String runId, String reason) implements GortEvent {
+    @Override
+    public String subject() {
+      return runId;
+    }
+  }
+
+  /**
+   * The gateway stopped dispatching the run and, where a job was running, halted it at the runner
+   * ({@code haltedAtRunner}); {@code detail} says what happened there.
+   */
+  public record RunCancelled(
+      String runId,
+      int attempt,
+      String runner,
+      String runnerJobId,
+      boolean haltedAtRunner,
+      String detail)
+      implements GortEvent {
+    @Override
+    public String subject() {
+      return runId;
+    }
+  }
+
   /** The worker parsed and evaluated the results of a run. */
   public record RunEvaluated(String runId, Outcome outcome, String summary, String reportId)
       implements GortEvent {

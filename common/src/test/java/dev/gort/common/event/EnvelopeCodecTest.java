@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gort.common.event.RunEvents.CancelRequested;
+import dev.gort.common.event.RunEvents.RunCancelled;
 import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.RunEvents.RunEvaluated;
 import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.RunEvents.RunRequested;
+import dev.gort.common.event.RunEvents.RunRetrying;
+import dev.gort.common.event.RunEvents.RunTimedOut;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +34,11 @@ class EnvelopeCodecTest {
     return Stream.of(
         new RunRequested("run-1", "exp-a", "rev-7", "alice", "alice@example.org", "sim", 3),
         new RunDispatched("run-1", 2, "sim", "job-9", Instant.parse("2025-03-04T06:06:07.5Z")),
+        new RunTimedOut("run-1", 1, "sim", "job-8", "no callback before the deadline", true),
+        new RunRetrying("run-1", 2, 3),
         new RunCompleted("run-1", 2, "sim", "job-9", RunnerStatus.INFRA_FAILURE, "http://x/r"),
+        new CancelRequested("run-1", "cancelled by the owner"),
+        new RunCancelled("run-1", 2, "sim", "job-9", true, "cancelled at the runner"),
         new RunEvaluated("run-1", Outcome.FAILED, "1 of 2 tests failed: b", "report-3"),
         new RunFinished(
             "run-1",

@@ -65,7 +65,8 @@ public class CallbackResource {
     if (receipt == null) {
       throw ProblemException.notFound("no attempt '" + attemptId + "' for runner " + runner);
     }
-    return Response.status(receipt.duplicate() ? 200 : 202).entity(receipt).build();
+    boolean changedNothing = receipt.duplicate() || receipt.ignored() != null;
+    return Response.status(changedNothing ? 200 : 202).entity(receipt).build();
   }
 
   private SimCallback parse(byte[] body) {

@@ -6,6 +6,7 @@ import dev.gort.common.event.Topics;
 import dev.gort.common.outbox.Outbox;
 import dev.gort.gateway.dispatch.Attempt;
 import dev.gort.gateway.dispatch.AttemptState;
+import dev.gort.gateway.dispatch.AttemptTimeouts;
 import dev.gort.gateway.dispatch.DispatchService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,13 +27,24 @@ public class CallbackService {
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject DispatchService dispatch;
+  @Inject AttemptTimeouts timeouts;
 
-  /** The result of recording one delivery. */
-  public record Receipt(String attemptId, boolean duplicate) {}
+  /**
+   * The result of recording one delivery: {@code ignored} says why a first delivery changes nothing
+   * (the attempt timed out or was cancelled before it arrived).
+   */
+  public record Receipt(String attemptId, boolean duplicate, String ignored) {
+
+    static Receipt accepted(String attemptId) {
+      return new Receipt(attemptId, false, null);
+    }
+  }
 
   /**
    * Records a verified callback for {@code attemptId}. The first delivery stores the raw result and
-   * emits {@code RunCompleted}; later deliveries only count.
+   * emits {@code RunCompleted} (or, for a reported timeout, retries or ends the run as timed out);
+   * later deliveries only count. A callback for an attempt that already timed out or was cancelled
+   * is stored but reported nowhere: a newer attempt, or the cancel, decides the run.
    *
    * @return null when there is no such attempt for this runner
    */
@@ -63,11 +75,21 @@ public class CallbackService {
                 .getSingleResult();
     if (!first) {
       LOG.infof("duplicate callback for run %s attempt %d ignored", a.runId, a.attempt);
-      return new Receipt(attemptId, true);
+      return new Receipt(attemptId, true, null);
+    }
+    if (!a.state.awaitsCallback()) {
+      LOG.infof(
+          "run %s attempt %d: %s callback after the attempt %s; stored, not reported",
+          a.runId, a.attempt, status, a.state);
+      return new Receipt(attemptId, false, "attempt is " + a.state);
     }
     if (a.state == AttemptState.PENDING) {
       // the runner answered before our record of handing it the job committed
       dispatch.markDispatched(a, callback.jobId());
+    }
+    if (status == RunnerStatus.TIMEOUT) {
+      timeouts.timeOut(a, "the runner reported a timeout");
+      return Receipt.accepted(attemptId);
     }
     a.state = AttemptState.CALLED_BACK;
     outbox.add(
@@ -77,6 +99,6 @@ public class CallbackService {
             new RunCompleted(
                 a.runId, a.attempt, a.runner, a.runnerJobId, status, callback.resultsUrl())));
     LOG.infof("run %s attempt %d: runner reported %s", a.runId, a.attempt, status);
-    return new Receipt(attemptId, false);
+    return Receipt.accepted(attemptId);
   }
 }

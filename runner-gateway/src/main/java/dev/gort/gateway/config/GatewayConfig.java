@@ -17,7 +17,11 @@ public interface GatewayConfig {
   @WithDefault("PT30M")
   Duration dispatchDeadline();
 
-  /** Pause of the dispatch loop when nothing is due. */
+  /** Tries to halt a job at its runner before the halt is given up and recorded as such. */
+  @WithDefault("10")
+  int haltMaxTries();
+
+  /** Pause of the dispatch, deadline and halt loops when nothing is due. */
   @WithDefault("PT0.2S")
   Duration dispatchInterval();
 

@@ -1,5 +1,6 @@
 package dev.gort.gateway.dispatch;
 
+import dev.gort.common.event.RunEvents.RunRequested;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.UUID;
 
 /** One attempt to run a test run on a runner; its id is the token in the callback URL. */
 @Entity
@@ -64,5 +66,71 @@ public class Attempt extends PanacheEntityBase {
   @Column(name = "dispatched_at")
   public Instant dispatchedAt;
 
+  /** When halting the runner's job was asked for (deadline passed, or the owner cancelled). */
+  @Column(name = "halt_requested_at")
+  public Instant haltRequestedAt;
+
+  @Column(name = "halt_tries", nullable = false)
+  public int haltTries;
+
+  @Column(name = "halt_next_try_at")
+  public Instant haltNextTryAt;
+
+  @Column(name = "halted_at")
+  public Instant haltedAt;
+
+  /** What the runner said to the halt, or why it was given up. */
+  @Column(name = "halt_result")
+  public String haltResult;
+
   @Version public long version;
+
+  /** Asks the halt loop to stop this attempt's job at its runner, if it has one. */
+  public void requestHalt(Instant now) {
+    if (runnerJobId != null && haltRequestedAt == null) {
+      haltRequestedAt = now;
+      haltNextTryAt = now;
+    }
+  }
+
+  /** Attempt 1 of a requested run, due at once. */
+  public static Attempt first(RunRequested requested, String traceparent, Instant now) {
+    Attempt a = new Attempt();
+    a.runId = requested.runId();
+    a.attempt = 1;
+    a.runner = requested.runner();
+    a.kind = "test";
+    a.experiment = requested.experiment();
+    a.revision = requested.revision();
+    a.maxAttempts = requested.maxAttempts();
+    a.traceparent = traceparent;
+    return a.pendingFrom(now);
+  }
+
+  /** The attempt after this one, for the same run and runner, due at once. */
+  public Attempt retry(Instant now) {
+    Attempt a = new Attempt();
+    a.runId = runId;
+    a.attempt = attempt + 1;
+    a.runner = runner;
+    a.kind = kind;
+    a.experiment = experiment;
+    a.revision = revision;
+    a.maxAttempts = maxAttempts;
+    a.traceparent = traceparent;
+    return a.pendingFrom(now);
+  }
+
+  /** Whether the run's retry budget allows another attempt after this one. */
+  public boolean hasAttemptsLeft() {
+    return attempt < maxAttempts;
+  }
+
+  private Attempt pendingFrom(Instant now) {
+    id = UUID.randomUUID().toString();
+    state = AttemptState.PENDING;
+    nextTryAt = now;
+    createdAt = now;
+    return this;
+  }
 }

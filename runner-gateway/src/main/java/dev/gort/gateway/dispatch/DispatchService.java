@@ -8,6 +8,7 @@ import dev.gort.common.event.Topics;
 import dev.gort.common.inbox.Inbox;
 import dev.gort.common.outbox.Outbox;
 import dev.gort.common.retry.Backoff;
+import dev.gort.gateway.cancel.CancelledRun;
 import dev.gort.gateway.config.GatewayConfig;
 import dev.gort.gateway.runner.DispatchRequest;
 import dev.gort.gateway.runner.RunnerClient;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /** Turns requested runs into attempts and hands due attempts to their runners. */
@@ -40,7 +40,10 @@ public class DispatchService {
   @Inject RunnerRegistry runners;
   @Inject GatewayConfig config;
 
-  /** Records attempt 1 of a requested run, once however often the request is delivered. */
+  /**
+   * Records attempt 1 of a requested run, once however often the request is delivered; a run the
+   * owner already cancelled is not dispatched.
+   */
   @Transactional
   public void accept(Envelope event) {
     if (!(event.data() instanceof RunRequested requested)) {
@@ -54,21 +57,12 @@ public class DispatchService {
           "run %s requested again under event %s; already accepted", requested.runId(), event.id());
       return;
     }
-    Instant now = clock.instant();
-    Attempt a = new Attempt();
-    a.id = UUID.randomUUID().toString();
-    a.runId = requested.runId();
-    a.attempt = 1;
-    a.runner = requested.runner();
-    a.kind = "test";
-    a.experiment = requested.experiment();
-    a.revision = requested.revision();
-    a.maxAttempts = requested.maxAttempts();
-    a.state = AttemptState.PENDING;
-    a.nextTryAt = now;
-    a.traceparent = event.traceparent();
-    a.createdAt = now;
-    a.persist();
+    if (CancelledRun.isCancelled(em, requested.runId())) {
+      LOG.infof(
+          "run %s was cancelled before its request arrived; not dispatched", requested.runId());
+      return;
+    }
+    Attempt.first(requested, event.traceparent(), clock.instant()).persist();
   }
 
   /**
@@ -120,14 +114,19 @@ public class DispatchService {
     LOG.infof("run %s attempt %d dispatched to %s as job %s", a.runId, a.attempt, a.runner, jobId);
   }
 
+  /** An event about {@code a}'s run, in the trace of the request that started it. */
   public Envelope causedByRequest(Attempt a, GortEvent data) {
     return Envelope.inTrace(a.traceparent, SOURCE, data, clock.instant());
   }
 
+  /** How long to wait after the {@code tries}-th failure to reach a runner. */
+  public Duration backoffAfter(int tries) {
+    return new Backoff(Duration.ofSeconds(1), config.dispatchMaxBackoff()).after(tries);
+  }
+
   private void retryLater(Attempt a, String why) {
     a.tries++;
-    long backoffMillis =
-        new Backoff(Duration.ofSeconds(1), config.dispatchMaxBackoff()).after(a.tries).toMillis();
+    long backoffMillis = backoffAfter(a.tries).toMillis();
     a.nextTryAt = clock.instant().plusMillis(backoffMillis);
     if (a.lastError == null || !a.lastError.equals(why)) {
       LOG.warnf(

@@ -1,5 +1,7 @@
 package dev.gort.gateway.runner;
 
+import java.util.Set;
+
 /** One kind of runner behind one interface; a new runner is a new implementation. */
 public interface RunnerClient {
 
@@ -7,7 +9,7 @@ public interface RunnerClient {
   String code();
 
   /** What the runner can run: {@code test}, {@code build}, {@code boot}. */
-  java.util.Set<String> kinds();
+  Set<String> kinds();
 
   /**
    * Hands the attempt to the runner.
@@ -16,4 +18,13 @@ public interface RunnerClient {
    * @throws RunnerUnavailableException when the runner cannot take it now (try again later)
    */
   String dispatch(DispatchRequest request);
+
+  /**
+   * Halts the runner's job {@code runnerJobId}. A job the runner no longer knows, or that already
+   * ended, counts as halted.
+   *
+   * @return what the runner answered, for the record
+   * @throws RunnerUnavailableException when the runner cannot be reached now (try again later)
+   */
+  String cancel(String runnerJobId);
 }

@@ -3,6 +3,7 @@ package dev.gort.gateway.runner;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -26,4 +27,8 @@ public interface SimRunnerApi {
 
   @POST
   Accepted submit(Job job);
+
+  @POST
+  @Path("/{jobId}/cancel")
+  void cancel(@PathParam("jobId") String jobId);
 }

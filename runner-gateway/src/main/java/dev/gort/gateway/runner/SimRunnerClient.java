@@ -2,6 +2,7 @@ package dev.gort.gateway.runner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -41,6 +42,24 @@ public class SimRunnerClient implements RunnerClient {
       throw e;
     } catch (RuntimeException e) {
       throw new RunnerUnavailableException("sim runner refused the job: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+  @CircuitBreaker(requestVolumeThreshold = 10, delay = 5, delayUnit = ChronoUnit.SECONDS)
+  public String cancel(String runnerJobId) {
+    try {
+      api.cancel(runnerJobId);
+      return "cancelled at the runner";
+    } catch (WebApplicationException e) {
+      int status = e.getResponse().getStatus();
+      if (status == 404 || status == 409) {
+        return "the runner answered " + status + ": nothing left to halt";
+      }
+      throw new RunnerUnavailableException("sim runner refused the cancel: " + status, e);
+    } catch (RuntimeException e) {
+      throw new RunnerUnavailableException("sim runner cannot be reached: " + e.getMessage(), e);
     }
   }
 }

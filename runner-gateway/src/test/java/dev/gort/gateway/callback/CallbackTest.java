@@ -1,8 +1,8 @@
 package dev.gort.gateway.callback;
 
-import static dev.gort.gateway.testing.GatewayTestSupport.jobsAtRunner;
-import static dev.gort.gateway.testing.GatewayTestSupport.newRunId;
-import static dev.gort.gateway.testing.GatewayTestSupport.runRequested;
+import static dev.gort.gateway.testing.GatewayHarness.bytes;
+import static dev.gort.gateway.testing.GatewayHarness.callbackBody;
+import static dev.gort.gateway.testing.GatewayHarness.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,27 +10,20 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.gort.common.event.RunEvents.RunCompleted;
-import dev.gort.common.event.RunEvents.RunDispatched;
+import dev.gort.common.event.RunEvents.RunTimedOut;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.common.signature.HmacSignature;
 import dev.gort.common.testing.KafkaEvents;
+import dev.gort.gateway.testing.GatewayHarness;
+import dev.gort.gateway.testing.GatewayHarness.DispatchedJob;
 import dev.gort.gateway.testing.SimRunnerStub;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +36,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(SimRunnerStub.class)
 class CallbackTest {
 
-  private static final String SECRET = "test-sim-secret";
-  private static final String SIGNATURE = "X-Gort-Signature";
+  private static final String SECRET = GatewayHarness.SECRET;
+  private static final String SIGNATURE = GatewayHarness.SIGNATURE;
   private static final String PROBLEM = "application/problem+json";
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -56,13 +49,12 @@ class CallbackTest {
   @Inject DataSource dataSource;
 
   KafkaEvents kafka;
-
-  /** A run handed to the test's runner: what the runner knows about it. */
-  record DispatchedJob(String runId, String jobId, String attemptId) {}
+  GatewayHarness harness;
 
   @BeforeEach
   void connect() {
     kafka = new KafkaEvents(bootstrap);
+    harness = new GatewayHarness(kafka, runnerUrl, dataSource);
   }
 
   @AfterEach
@@ -88,7 +80,7 @@ class CallbackTest {
     assertThat(c.runner()).isEqualTo("sim");
     assertThat(c.runnerJobId()).isEqualTo(job.jobId());
     assertThat(c.resultsUrl()).isEqualTo("http://x/r");
-    assertThat(attemptState(job.attemptId())).isEqualTo("CALLED_BACK");
+    assertThat(harness.attemptState(job.attemptId())).isEqualTo("CALLED_BACK");
   }
 
   @Test
@@ -110,9 +102,10 @@ class CallbackTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> kafka.events(Topics.RUNS_STATUS, job.runId(), RunCompleted.class).size() == 1);
     assertThat(
-            number("SELECT deliveries FROM runner_callback WHERE attempt_id = ?", job.attemptId()))
+            harness.number(
+                "SELECT deliveries FROM runner_callback WHERE attempt_id = ?", job.attemptId()))
         .isEqualTo(2);
-    assertThat(outboxRows(job.runId(), "dev.gort.run.completed.v1")).isEqualTo(1);
+    assertThat(harness.outboxRows(job.runId(), "dev.gort.run.completed.v1")).isEqualTo(1);
   }
 
   @Test
@@ -127,7 +120,7 @@ class CallbackTest {
         .body("duplicate", equalTo(true));
 
     assertThat(storedStatus(job.attemptId())).isEqualTo("PASSED");
-    assertThat(outboxRows(job.runId(), "dev.gort.run.completed.v1")).isEqualTo(1);
+    assertThat(harness.outboxRows(job.runId(), "dev.gort.run.completed.v1")).isEqualTo(1);
   }
 
   @Test
@@ -250,45 +243,36 @@ class CallbackTest {
     assertNothingRecorded(job);
   }
 
-  private DispatchedJob dispatchedJob() {
-    String runId = newRunId();
-    kafka.publish(Topics.RUNS_REQUESTED, runRequested(runId, "exp-callback"));
-    List<Map<String, Object>> jobs =
+  @Test
+  void reportedTimeoutWithAttemptsLeftRedispatches() {
+    DispatchedJob first = harness.dispatchedJob("exp-report-timeout", 3);
+    GatewayHarness.callBack(first, "timeout").statusCode(202);
+
+    DispatchedJob second = harness.awaitJob(first.runId(), 2);
+    GatewayHarness.callBack(second, "passed").statusCode(202);
+
+    RunCompleted completed =
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(() -> jobsAtRunner(runnerUrl, runId), j -> !j.isEmpty());
-    Map<String, Object> job = jobs.get(0);
-    URI callback = URI.create((String) job.get("callbackUrl"));
-    assertThat(callback.getPath()).isEqualTo("/api/v1/callbacks/sim/test");
-    assertThat(callback.getQuery()).startsWith("attempt=");
-    // the RunDispatched is owed in the same transaction as the runner's job id: wait for it so
-    // what a test later reads from the topic is only what its callbacks caused
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> kafka.events(Topics.RUNS_STATUS, runId, RunDispatched.class), d -> !d.isEmpty());
-    return new DispatchedJob(
-        runId, (String) job.get("jobId"), callback.getQuery().substring("attempt=".length()));
+            .until(
+                () -> kafka.events(Topics.RUNS_STATUS, first.runId(), RunCompleted.class),
+                c -> !c.isEmpty())
+            .get(0);
+    assertThat(completed.attempt()).isEqualTo(2);
+    assertThat(completed.status()).isEqualTo(RunnerStatus.PASSED);
+    RunTimedOut timedOut =
+        kafka.events(Topics.RUNS_STATUS, first.runId(), RunTimedOut.class).get(0);
+    assertThat(timedOut.reason()).contains("runner reported");
+    assertThat(timedOut.retrying()).isTrue();
+
+    // attempt 1 reports again, now passed: one report per attempt counts, and the run is attempt
+    // 2's
+    GatewayHarness.callBack(first, "passed").statusCode(200).body("duplicate", equalTo(true));
+    assertThat(harness.outboxRows(first.runId(), "dev.gort.run.completed.v1")).isEqualTo(1);
   }
 
-  private static String callbackBody(DispatchedJob job, String status) {
-    return "{\"jobId\":\""
-        + job.jobId()
-        + "\",\"runId\":\""
-        + job.runId()
-        + "\",\"attempt\":1,\"status\":\""
-        + status
-        + "\",\"resultsUrl\":\"http://x/r\"}";
-  }
-
-  private static ValidatableResponse post(String attemptId, String body, String signature) {
-    RequestSpecification request =
-        given()
-            .contentType("application/json")
-            .header(SIGNATURE, signature)
-            .body(bytes(body))
-            .queryParam("attempt", attemptId);
-    return request.post("/api/v1/callbacks/sim/test").then();
+  private DispatchedJob dispatchedJob() {
+    return harness.dispatchedJob("exp-callback", 3);
   }
 
   private List<RunCompleted> awaitCompleted(String runId) {
@@ -304,47 +288,16 @@ class CallbackTest {
    * on Kafka, ever), the attempt still waiting for its runner.
    */
   private void assertNothingRecorded(DispatchedJob job) {
-    assertThat(number("SELECT count(*) FROM runner_callback WHERE attempt_id = ?", job.attemptId()))
+    assertThat(
+            harness.number(
+                "SELECT count(*) FROM runner_callback WHERE attempt_id = ?", job.attemptId()))
         .isZero();
-    assertThat(outboxRows(job.runId(), "dev.gort.run.completed.v1")).isZero();
-    assertThat(attemptState(job.attemptId())).isEqualTo("DISPATCHED");
+    assertThat(harness.outboxRows(job.runId(), "dev.gort.run.completed.v1")).isZero();
+    assertThat(harness.attemptState(job.attemptId())).isEqualTo("DISPATCHED");
     assertThat(kafka.events(Topics.RUNS_STATUS, job.runId(), RunCompleted.class)).isEmpty();
   }
 
-  private long outboxRows(String runId, String type) {
-    return number(
-        "SELECT count(*) FROM gort_outbox WHERE message_key = ? AND payload LIKE '%\"type\":\""
-            + type
-            + "\"%'",
-        runId);
-  }
-
-  private String attemptState(String attemptId) {
-    return text("SELECT state FROM dispatch_attempt WHERE id = ?", attemptId);
-  }
-
   private String storedStatus(String attemptId) {
-    return text("SELECT status FROM runner_callback WHERE attempt_id = ?", attemptId);
-  }
-
-  private long number(String sql, String param) {
-    return Long.parseLong(text(sql, param));
-  }
-
-  private String text(String sql, String param) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, param);
-      try (ResultSet rs = s.executeQuery()) {
-        assertThat(rs.next()).as("a row for %s", sql).isTrue();
-        return rs.getString(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+    return harness.text("SELECT status FROM runner_callback WHERE attempt_id = ?", attemptId);
   }
 }

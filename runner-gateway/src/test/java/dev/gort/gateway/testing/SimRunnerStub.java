@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * POST /runners/sim/jobs} takes a job and answers 201 {@code {"jobId": ...}}. Tests read what it
  * received over HTTP ({@code GET /runners/sim/jobs}), as they would from the simulators, so nothing
  * depends on which class loader holds this object. An experiment named {@code down-<n>-...} is
- * refused with 503 the first {@code n} times each run is submitted.
+ * refused with 503 the first {@code n} times each run is submitted. {@code POST
+ * /runners/sim/jobs/{jobId}/cancel} marks a job {@code cancelled}, as the simulators' runner does.
  */
 public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
 
@@ -46,7 +47,14 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       switch (exchange.getRequestMethod()) {
-        case "POST" -> submit(exchange);
+        case "POST" -> {
+          String path = exchange.getRequestURI().getPath();
+          if (path.endsWith("/cancel")) {
+            cancel(exchange, path.split("/")[4]);
+          } else {
+            submit(exchange);
+          }
+        }
         case "GET" -> {
           synchronized (jobs) {
             StubHttp.respondJson(exchange, 200, JSON.writeValueAsBytes(jobs));
@@ -55,6 +63,23 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
         default -> StubHttp.respondJson(exchange, 405, new byte[0]);
       }
     }
+  }
+
+  /**
+   * {@code POST /runners/sim/jobs/{jobId}/cancel}: 202 and the job shows cancelled; 404 if unknown.
+   */
+  private void cancel(HttpExchange exchange, String jobId) throws IOException {
+    synchronized (jobs) {
+      for (Map<String, Object> job : jobs) {
+        if (jobId.equals(job.get("jobId"))) {
+          job.put("cancelled", true);
+          StubHttp.respondJson(exchange, 202, new byte[0]);
+          return;
+        }
+      }
+    }
+    StubHttp.respondJson(
+        exchange, 404, "{\"detail\":\"no such job\"}".getBytes(StandardCharsets.UTF_8));
   }
 
   @SuppressWarnings("unchecked")
@@ -80,6 +105,7 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
     String jobId = "sim-job-" + ids.incrementAndGet();
     job.put("jobId", jobId);
     job.put("submissions", tries);
+    job.put("cancelled", false);
     synchronized (jobs) {
       jobs.add(job);
     }

@@ -1,0 +1,44 @@
+package dev.gort.gateway;
+
+import dev.gort.common.polling.PollingLoop;
+import dev.gort.gateway.cancel.RunnerHalter;
+import dev.gort.gateway.config.GatewayConfig;
+import dev.gort.gateway.dispatch.AttemptTimeouts;
+import dev.gort.gateway.dispatch.DispatchService;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gateway's background work while it is up: handing due attempts to runners, timing out
+ * attempts past their deadline, and halting jobs at runners.
+ */
+@ApplicationScoped
+public class GatewayLoops {
+
+  @Inject DispatchService dispatch;
+  @Inject AttemptTimeouts timeouts;
+  @Inject RunnerHalter halter;
+  @Inject GatewayConfig config;
+
+  private final List<PollingLoop> loops = new ArrayList<>();
+
+  void onStart(@Observes StartupEvent event) {
+    loops.add(loop("dispatcher", dispatch::dispatchNextDue));
+    loops.add(loop("deadline-scanner", timeouts::expireNextOverdue));
+    loops.add(loop("runner-halter", halter::haltNextDue));
+  }
+
+  private PollingLoop loop(String name, java.util.concurrent.Callable<Boolean> task) {
+    return new PollingLoop(name, task, config.dispatchInterval(), config.dispatchMaxBackoff())
+        .start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    loops.forEach(PollingLoop::close);
+  }
+}
