@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An RFC 9457 problem detail, sent as {@code application/problem+json}. Extension members (such as
@@ -14,6 +15,10 @@ import java.util.Map;
 public final class Problem {
 
   public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** RFC 9457's own members; an extension of the same name would silently replace one. */
+  private static final Set<String> STANDARD_MEMBERS =
+      Set.of("type", "title", "status", "detail", "instance");
 
   private final String type;
   private final String title;
@@ -28,6 +33,11 @@ public final class Problem {
     this.status = status;
     this.detail = detail;
     this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+    for (String name : this.extensions.keySet()) {
+      if (STANDARD_MEMBERS.contains(name)) {
+        throw new IllegalArgumentException("problem extension '" + name + "' is a standard member");
+      }
+    }
   }
 
   public String getType() {

@@ -16,12 +16,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class RunEventConsumer {
 
-  @Inject RunService runs;
+  @Inject RunProgress progress;
 
   @Incoming("run-events")
   @Blocking
   @Retry(maxRetries = 5, delay = 500, abortOn = MalformedEventException.class)
   public void onRunEvent(String message) {
-    runs.apply(EnvelopeCodec.decode(message));
+    progress.apply(EnvelopeCodec.decode(message));
   }
 }

@@ -1,15 +1,12 @@
 package dev.gort.scheduler.run;
 
 import dev.gort.common.event.Envelope;
-import dev.gort.common.event.RunEvents.RunCompleted;
-import dev.gort.common.event.RunEvents.RunDispatched;
-import dev.gort.common.event.RunEvents.RunEvaluated;
+import dev.gort.common.event.Outcome;
+import dev.gort.common.event.RunEvents.CancelRequested;
 import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.Topics;
-import dev.gort.common.inbox.Inbox;
 import dev.gort.common.outbox.Outbox;
-import dev.gort.common.statemachine.IllegalTransitionException;
 import dev.gort.common.web.ProblemException;
 import dev.gort.scheduler.config.SchedulerConfig;
 import dev.gort.scheduler.experiment.SourceExperiment;
@@ -23,16 +20,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** The decisions of a run's life: creating runs and applying the events other services report. */
+/** The owner's side of a run's life: creating, cancelling and reading runs. */
 @ApplicationScoped
 public class RunService {
 
   static final String SOURCE = "/gort/scheduler-service";
-  static final String CONSUMER = "scheduler-service.runs";
   private static final Logger LOG = Logger.getLogger(RunService.class);
 
   @Inject Outbox outbox;
-  @Inject Inbox inbox;
   @Inject Clock clock;
   @Inject SchedulerConfig config;
 
@@ -55,7 +50,6 @@ public class RunService {
     run.ownerEmail = experiment.ownerEmail() == null ? "" : experiment.ownerEmail();
     run.runner = runner;
     run.maxAttempts = config.maxAttempts();
-    run.createdAt = now;
     run.enter(RunState.QUEUED, now, reason);
     run.persist();
     run.flush();
@@ -109,85 +103,72 @@ public class RunService {
     return TestRun.<TestRun>findByIdOptional(id).map(RunView::of);
   }
 
+  /** What a cancel found and did. */
+  public enum CancelOutcome {
+    /** The run was unfinished; it is now FINISHED / CANCELLED and the gateway is told. */
+    CANCELLED,
+    /** An earlier cancel already ended it; nothing changed. */
+    ALREADY_CANCELLED,
+    /** It had already finished otherwise; nothing changed. */
+    ALREADY_FINISHED
+  }
+
+  public record Cancellation(CancelOutcome outcome, RunView run) {}
+
   /**
-   * Applies one event from another service, once: the inbox entry and the state change commit
-   * together. An event the state machine does not allow is logged and changes nothing.
+   * Seed 000, "cancelled" (manually): finishes the run of operation {@code operationId} as
+   * CANCELLED and asks the gateway to halt its job, in one transaction. Idempotent.
+   *
+   * @return empty when there is no such operation
    */
   @Transactional
-  public void apply(Envelope event) {
-    if (!inbox.firstDelivery(CONSUMER, event.id())) {
-      LOG.debugf("event %s already applied", event.id());
-      return;
-    }
-    Optional<TestRun> found = TestRun.findByIdOptional(event.subject());
+  public Optional<Cancellation> cancel(String operationId) {
+    Optional<TestRun> found = TestRun.byOperationForUpdate(operationId);
     if (found.isEmpty()) {
-      LOG.warnf("%s for unknown run %s ignored", event.type(), event.subject());
-      return;
+      return Optional.empty();
     }
     TestRun run = found.get();
-    try {
-      if (event.data() instanceof RunDispatched d) {
-        onDispatched(run, d, event);
-      } else if (event.data() instanceof RunCompleted c) {
-        onCompleted(run, c, event);
-      } else if (event.data() instanceof RunEvaluated e) {
-        onEvaluated(run, e, event);
-      } else {
-        LOG.debugf("%s is not for the scheduler", event.type());
-      }
-    } catch (IllegalTransitionException e) {
-      LOG.warnf("run %s: %s ignored: %s", run.id, event.type(), e.getMessage());
+    if (run.state == RunState.FINISHED) {
+      CancelOutcome outcome =
+          run.outcome == Outcome.CANCELLED
+              ? CancelOutcome.ALREADY_CANCELLED
+              : CancelOutcome.ALREADY_FINISHED;
+      return Optional.of(new Cancellation(outcome, RunView.of(run)));
     }
+    Instant now = clock.instant();
+    String reason = "cancelled by the owner";
+    run.advance(now, new TestRun.Step(RunTrigger.CANCELLED, reason));
+    outbox.add(
+        Topics.RUNS_CANCEL_REQUESTED,
+        Envelope.of(SOURCE, new CancelRequested(run.id, reason), now));
+    finish(run, Outcome.CANCELLED, reason, now, null);
+    LOG.infof("run %s of %s cancelled by the owner", run.id, run.experiment);
+    return Optional.of(new Cancellation(CancelOutcome.CANCELLED, RunView.of(run)));
   }
 
-  private void onDispatched(TestRun run, RunDispatched d, Envelope event) {
-    RunState to = RunLifecycle.MACHINE.next(run.state, RunTrigger.DISPATCHED, run);
-    run.attempts = Math.max(run.attempts, d.attempt());
-    run.enter(
-        to,
-        event.time(),
-        "attempt " + d.attempt() + " dispatched to " + d.runner() + " as " + d.runnerJobId());
-  }
-
-  private void onCompleted(TestRun run, RunCompleted c, Envelope event) {
-    RunState completed = RunLifecycle.MACHINE.next(run.state, RunTrigger.RUNNER_REPORTED, run);
-    run.enter(
-        completed,
-        event.time(),
-        "runner reported " + c.status().name().toLowerCase() + " for attempt " + c.attempt());
-    RunState evaluating = RunLifecycle.MACHINE.next(completed, RunTrigger.EVALUATION_STARTED, run);
-    run.enter(evaluating, event.time(), "results sent to the results worker");
-  }
-
-  private void onEvaluated(TestRun run, RunEvaluated e, Envelope event) {
-    // The verdict travels on another topic than the runner's report, so it can overtake it; the
-    // verdict implies the report, so the run catches up instead of dropping the verdict.
-    if (run.state == RunState.RUNNING) {
-      run.enter(RunState.COMPLETED, event.time(), "runner report implied by the evaluation");
-    }
-    if (run.state == RunState.COMPLETED) {
-      run.enter(RunState.EVALUATING, event.time(), "results sent to the results worker");
-    }
-    RunState to = RunLifecycle.MACHINE.next(run.state, RunTrigger.EVALUATED, run);
-    run.outcome = e.outcome();
-    run.summary = e.summary();
-    run.enter(to, event.time(), "evaluated: " + e.outcome() + describe(e.summary()));
+  /**
+   * Records the outcome of a run that just entered FINISHED and owes {@code RunFinished}, in the
+   * trace of {@code cause} (a new trace when null).
+   */
+  void finish(TestRun run, Outcome outcome, String summary, Instant at, Envelope cause) {
+    run.outcome = outcome;
+    run.summary = summary;
+    RunFinished finished =
+        new RunFinished(
+            run.id,
+            run.experiment,
+            run.revision,
+            run.owner,
+            run.ownerEmail,
+            run.outcome,
+            run.attempts,
+            run.summary,
+            at);
     outbox.add(
         Topics.RUNS_FINISHED,
-        Envelope.causedBy(
-            event,
-            SOURCE,
-            new RunFinished(
-                run.id,
-                run.experiment,
-                run.revision,
-                run.owner,
-                run.ownerEmail,
-                run.outcome,
-                run.attempts,
-                run.summary,
-                event.time()),
-            clock.instant()));
+        cause == null
+            ? Envelope.of(SOURCE, finished, clock.instant())
+            : Envelope.causedBy(cause, SOURCE, finished, clock.instant()));
   }
 
   private String runnerOf(TestRunRequest request) {
@@ -210,9 +191,5 @@ public class RunService {
             + unfinished.state
             + ")",
         Map.of("unfinishedRun", unfinished.id, "operationId", unfinished.operationId));
-  }
-
-  private static String describe(String summary) {
-    return summary == null || summary.isBlank() ? "" : " (" + summary + ")";
   }
 }

@@ -10,10 +10,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,10 +89,44 @@ public class TestRun extends PanacheEntityBase {
         .firstResultOptional();
   }
 
-  /** Moves to {@code to} and records it; callers get {@code to} from the state machine. */
+  public static Optional<TestRun> byOperationForUpdate(String operationId) {
+    return find("operationId", operationId)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResultOptional();
+  }
+
+  /** One trigger of the {@link RunLifecycle} and the reason recorded with it. */
+  public record Step(RunTrigger trigger, String reason) {}
+
+  /**
+   * Takes {@code steps} in order through the state machine. All of them are checked before any is
+   * taken, so a refused step leaves the run exactly as it was.
+   *
+   * @throws dev.gort.common.statemachine.IllegalTransitionException when a step is not allowed
+   */
+  void advance(Instant at, Step... steps) {
+    List<RunState> states = new ArrayList<>();
+    RunState current = state;
+    for (Step step : steps) {
+      current = RunLifecycle.MACHINE.next(current, step.trigger(), this);
+      states.add(current);
+    }
+    for (int i = 0; i < steps.length; i++) {
+      enter(states.get(i), at, steps[i].reason());
+    }
+  }
+
+  /**
+   * Records entering {@code to}; only the first state and {@link #advance} call it. Times keep the
+   * database's precision (microseconds), so what a request answers is what a later read returns.
+   */
   void enter(RunState to, Instant at, String reason) {
+    Instant stored = at.truncatedTo(ChronoUnit.MICROS);
+    if (createdAt == null) {
+      createdAt = stored;
+    }
     state = to;
-    lastActionAt = at;
-    history.add(new RunHistoryEntry(to, at, reason));
+    lastActionAt = stored;
+    history.add(new RunHistoryEntry(to, stored, reason));
   }
 }

@@ -1,5 +1,9 @@
 package dev.gort.scheduler.run;
 
+import static dev.gort.scheduler.testing.Runs.event;
+import static dev.gort.scheduler.testing.Runs.path;
+import static dev.gort.scheduler.testing.Runs.request;
+import static dev.gort.scheduler.testing.Runs.slug;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,6 +17,7 @@ import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.RunEvents.RunEvaluated;
 import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.RunEvents.RunRequested;
+import dev.gort.common.event.RunEvents.RunRetrying;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.common.testing.KafkaEvents;
@@ -23,7 +28,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -172,8 +176,7 @@ class RunLifecycleTest {
     RecordMetadata once = kafka.publish(Topics.RUNS_STATUS, dispatched);
     RecordMetadata twice = kafka.publish(Topics.RUNS_STATUS, dispatched);
     // a different event that the state machine does not allow from RUNNING
-    RecordMetadata illegal =
-        kafka.publish(Topics.RUNS_STATUS, event(new RunDispatched(runId, 2, "sim", "job-2", null)));
+    RecordMetadata illegal = kafka.publish(Topics.RUNS_STATUS, event(new RunRetrying(runId, 2, 3)));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> kafka.consumed(GROUP, once, twice, illegal));
 
@@ -228,25 +231,5 @@ class RunLifecycleTest {
         .body("status", equalTo("notstarted"))
         .body("percentComplete", equalTo(0));
     given().get("/api/v1/operations/unknown").then().statusCode(404);
-  }
-
-  private static Envelope event(dev.gort.common.event.GortEvent data) {
-    return Envelope.of("/test", data, Instant.now());
-  }
-
-  private static Response request(String slug, String body) {
-    var spec = given().contentType("application/json");
-    if (body != null) {
-      spec = spec.body(body);
-    }
-    return spec.post(path(slug));
-  }
-
-  private static String path(String slug) {
-    return "/api/v1/experiments/" + slug + "/test-runs";
-  }
-
-  private static String slug() {
-    return "exp-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

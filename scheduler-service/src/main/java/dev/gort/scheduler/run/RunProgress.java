@@ -1,0 +1,152 @@
+package dev.gort.scheduler.run;
+
+import dev.gort.common.event.Envelope;
+import dev.gort.common.event.Outcome;
+import dev.gort.common.event.RunEvents.RunCancelled;
+import dev.gort.common.event.RunEvents.RunCompleted;
+import dev.gort.common.event.RunEvents.RunDispatched;
+import dev.gort.common.event.RunEvents.RunEvaluated;
+import dev.gort.common.event.RunEvents.RunRetrying;
+import dev.gort.common.event.RunEvents.RunTimedOut;
+import dev.gort.common.event.RunnerStatus;
+import dev.gort.common.inbox.Inbox;
+import dev.gort.common.statemachine.IllegalTransitionException;
+import dev.gort.scheduler.run.TestRun.Step;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies what the gateway and the worker report about runs to the run state machine (seed 000
+ * flows: dispatch, results, timeout and retry, cancel, evaluate, finish).
+ */
+@ApplicationScoped
+public class RunProgress {
+
+  static final String CONSUMER = "scheduler-service.runs";
+  private static final Logger LOG = Logger.getLogger(RunProgress.class);
+
+  @Inject Inbox inbox;
+  @Inject RunService runs;
+
+  /**
+   * Applies one event once: the inbox entry and the state change commit together. An event the
+   * state machine does not allow is logged once and changes nothing.
+   */
+  @Transactional
+  public void apply(Envelope event) {
+    if (!inbox.firstDelivery(CONSUMER, event.id())) {
+      LOG.debugf("event %s already applied", event.id());
+      return;
+    }
+    Optional<TestRun> found = TestRun.findByIdOptional(event.subject());
+    if (found.isEmpty()) {
+      LOG.warnf("%s for unknown run %s ignored", event.type(), event.subject());
+      return;
+    }
+    TestRun run = found.get();
+    try {
+      if (event.data() instanceof RunDispatched d) {
+        onDispatched(run, d, event.time());
+      } else if (event.data() instanceof RunTimedOut t) {
+        onTimedOut(run, t, event.time());
+      } else if (event.data() instanceof RunRetrying r) {
+        onRetrying(run, r, event.time());
+      } else if (event.data() instanceof RunCompleted c) {
+        onCompleted(run, c, event.time());
+      } else if (event.data() instanceof RunEvaluated e) {
+        onEvaluated(run, e, event);
+      } else if (event.data() instanceof RunCancelled c) {
+        onCancelled(run, c, event);
+      } else {
+        LOG.debugf("%s is not for the scheduler", event.type());
+      }
+    } catch (IllegalTransitionException e) {
+      LOG.warnf("run %s: %s ignored: %s", run.id, event.type(), e.getMessage());
+    }
+  }
+
+  private void onDispatched(TestRun run, RunDispatched d, Instant at) {
+    if (run.state != RunState.QUEUED && d.attempt() <= run.attempts) {
+      LOG.warnf(
+          "run %s: dispatch of attempt %d ignored: attempt %d is newer",
+          run.id, d.attempt(), run.attempts);
+      return;
+    }
+    RunTrigger trigger =
+        run.state == RunState.QUEUED ? RunTrigger.DISPATCHED : RunTrigger.REDISPATCHED;
+    run.advance(
+        at,
+        new Step(
+            trigger,
+            "attempt " + d.attempt() + " dispatched to " + d.runner() + " as " + d.runnerJobId()));
+    run.attempts = d.attempt();
+  }
+
+  private void onTimedOut(TestRun run, RunTimedOut t, Instant at) {
+    String next = t.retrying() ? "retrying" : "no attempts left";
+    run.advance(
+        at,
+        new Step(
+            RunTrigger.TIMED_OUT,
+            "attempt " + t.attempt() + " timed out: " + t.reason() + "; " + next));
+  }
+
+  private void onRetrying(TestRun run, RunRetrying r, Instant at) {
+    run.advance(
+        at,
+        new Step(
+            RunTrigger.RETRIED, "retrying: attempt " + r.attempt() + " of " + r.maxAttempts()));
+  }
+
+  private void onCompleted(TestRun run, RunCompleted c, Instant at) {
+    Step toWorker = new Step(RunTrigger.EVALUATION_STARTED, "results sent to the results worker");
+    if (run.state == RunState.COMPLETED && c.status() == RunnerStatus.TIMEOUT) {
+      // the last attempt timed out: RunTimedOut already completed the run
+      run.advance(at, toWorker);
+      return;
+    }
+    run.advance(
+        at,
+        new Step(
+            RunTrigger.RUNNER_REPORTED,
+            "runner reported " + c.status().name().toLowerCase() + " for attempt " + c.attempt()),
+        toWorker);
+  }
+
+  private void onEvaluated(TestRun run, RunEvaluated e, Envelope event) {
+    String verdict = "evaluated: " + e.outcome() + describe(e.summary());
+    Step evaluated = new Step(RunTrigger.EVALUATED, verdict);
+    Step toWorker = new Step(RunTrigger.EVALUATION_STARTED, "results sent to the results worker");
+    // The verdict travels on another topic than the runner's report, so it can overtake it; the
+    // verdict implies the report, so the run catches up instead of dropping the verdict.
+    switch (run.state) {
+      case RUNNING ->
+          run.advance(
+              event.time(),
+              new Step(RunTrigger.RUNNER_REPORTED, "runner report implied by the evaluation"),
+              toWorker,
+              evaluated);
+      case COMPLETED -> run.advance(event.time(), toWorker, evaluated);
+      default -> run.advance(event.time(), evaluated);
+    }
+    runs.finish(run, e.outcome(), e.summary(), event.time(), event);
+  }
+
+  private void onCancelled(TestRun run, RunCancelled c, Envelope event) {
+    if (run.state == RunState.FINISHED) {
+      LOG.debugf("run %s: gateway confirmed the cancel: %s", run.id, c.detail());
+      return;
+    }
+    String reason = "cancelled at the gateway: " + c.detail();
+    run.advance(event.time(), new Step(RunTrigger.CANCELLED, reason));
+    runs.finish(run, Outcome.CANCELLED, reason, event.time(), event);
+  }
+
+  private static String describe(String summary) {
+    return summary == null || summary.isBlank() ? "" : " (" + summary + ")";
+  }
+}

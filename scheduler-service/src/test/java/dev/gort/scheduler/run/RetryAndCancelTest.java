@@ -1,0 +1,232 @@
+package dev.gort.scheduler.run;
+
+import static dev.gort.scheduler.testing.Runs.awaitState;
+import static dev.gort.scheduler.testing.Runs.event;
+import static dev.gort.scheduler.testing.Runs.request;
+import static dev.gort.scheduler.testing.Runs.slug;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.gort.common.event.Outcome;
+import dev.gort.common.event.RunEvents.CancelRequested;
+import dev.gort.common.event.RunEvents.RunCompleted;
+import dev.gort.common.event.RunEvents.RunDispatched;
+import dev.gort.common.event.RunEvents.RunEvaluated;
+import dev.gort.common.event.RunEvents.RunFinished;
+import dev.gort.common.event.RunEvents.RunRetrying;
+import dev.gort.common.event.RunEvents.RunTimedOut;
+import dev.gort.common.event.RunnerStatus;
+import dev.gort.common.event.Topics;
+import dev.gort.common.testing.KafkaEvents;
+import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.testsupport.GortTestResource;
+import dev.gort.testsupport.TestInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Seed 000 "timeout and retry", "timeout and no retry" and "cancelled", at the scheduler. */
+@QuarkusTest
+@QuarkusTestResource(GortTestResource.class)
+@QuarkusTestResource(ExperimentSourceStub.class)
+class RetryAndCancelTest {
+
+  private static final String GROUP = "scheduler-service";
+  private static KafkaEvents kafka;
+
+  @BeforeAll
+  static void connect() {
+    kafka = new KafkaEvents(TestInfrastructure.kafkaBootstrapServers());
+  }
+
+  @AfterAll
+  static void disconnect() {
+    kafka.close();
+  }
+
+  @Test
+  void timedOutAttemptIsRetriedAndTheRunFinishesOnTheNextOne() {
+    String runId = request(slug(), null).path("id");
+
+    publishStatus(new RunDispatched(runId, 1, "sim", "job-1", null));
+    publishStatus(
+        new RunTimedOut(runId, 1, "sim", "job-1", "no callback before the deadline", true));
+    publishStatus(new RunRetrying(runId, 2, 3));
+    publishStatus(new RunDispatched(runId, 2, "sim", "job-2", null));
+    publishStatus(new RunCompleted(runId, 2, "sim", "job-2", RunnerStatus.PASSED, "http://r"));
+    kafka.publish(
+        Topics.RESULTS_EVALUATED, event(new RunEvaluated(runId, Outcome.PASSED, "2 of 2", "r")));
+
+    awaitState(runId, "FINISHED");
+    Response run = given().get("/api/v1/test-runs/" + runId);
+    run.then().body("outcome", equalTo("PASSED")).body("attempts", equalTo(2));
+    assertThat(run.<List<String>>path("history.state"))
+        .containsExactly(
+            "QUEUED",
+            "RUNNING",
+            "COMPLETED",
+            "RUNNING",
+            "RUNNING",
+            "COMPLETED",
+            "EVALUATING",
+            "FINISHED");
+    assertThat(run.<String>path("history[2].reason"))
+        .contains("attempt 1 timed out")
+        .contains("retrying");
+    assertThat(run.<String>path("history[3].reason")).isEqualTo("retrying: attempt 2 of 3");
+  }
+
+  @Test
+  void lastAttemptTimingOutFinishesTheRunTimedOut() {
+    Response requested = request(slug(), null);
+    String runId = requested.path("id");
+
+    publishStatus(new RunDispatched(runId, 1, "sim", "job-1", null));
+    publishStatus(
+        new RunTimedOut(runId, 1, "sim", "job-1", "the runner reported a timeout", false));
+    publishStatus(new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.TIMEOUT, null));
+    kafka.publish(
+        Topics.RESULTS_EVALUATED,
+        event(new RunEvaluated(runId, Outcome.TIMED_OUT, "the last attempt timed out", null)));
+
+    awaitState(runId, "FINISHED");
+    given()
+        .get("/api/v1/test-runs/" + runId)
+        .then()
+        .body("outcome", equalTo("TIMED_OUT"))
+        .body(
+            "history.state",
+            equalTo(List.of("QUEUED", "RUNNING", "COMPLETED", "EVALUATING", "FINISHED")));
+    given()
+        .get("/api/v1/operations/" + requested.path("operationId"))
+        .then()
+        .body("status", equalTo("timeout"))
+        .body("error.code", equalTo("Timeout"));
+    assertThat(finishedEvents(runId).get(0).outcome()).isEqualTo(Outcome.TIMED_OUT);
+  }
+
+  @Test
+  void dispatchOfAnEarlierAttemptArrivingLateChangesNothing() {
+    String runId = request(slug(), null).path("id");
+    publishStatus(new RunDispatched(runId, 1, "sim", "job-1", null));
+    publishStatus(new RunTimedOut(runId, 1, "sim", "job-1", "deadline", true));
+    publishStatus(new RunRetrying(runId, 2, 3));
+    publishStatus(new RunDispatched(runId, 2, "sim", "job-2", null));
+    awaitAttempts(runId, 2);
+
+    RecordMetadata late = publishStatus(new RunDispatched(runId, 1, "sim", "job-1", null));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> kafka.consumed(GROUP, late));
+    given()
+        .get("/api/v1/test-runs/" + runId)
+        .then()
+        .body("attempts", equalTo(2))
+        .body(
+            "history.state",
+            equalTo(List.of("QUEUED", "RUNNING", "COMPLETED", "RUNNING", "RUNNING")));
+  }
+
+  @Test
+  void deleteCancelsTheRunOnceAndARepeatAnswersTheSame() {
+    Response requested = request(slug(), null);
+    String runId = requested.path("id");
+    String operation = "/api/v1/operations/" + requested.<String>path("operationId");
+    publishStatus(new RunDispatched(runId, 1, "sim", "job-1", null));
+    awaitState(runId, "RUNNING");
+
+    Response first = given().delete(operation);
+    Response second = given().delete(operation);
+
+    first
+        .then()
+        .statusCode(202)
+        .body("status", equalTo("cancelled"))
+        .body("error.code", equalTo("Cancelled"));
+    second.then().statusCode(202);
+    assertThat(second.asString()).isEqualTo(first.asString());
+    given()
+        .get("/api/v1/test-runs/" + runId)
+        .then()
+        .body("state", equalTo("FINISHED"))
+        .body("outcome", equalTo("CANCELLED"))
+        .body("history.state", equalTo(List.of("QUEUED", "RUNNING", "FINISHED")))
+        .body("history[2].reason", equalTo("cancelled by the owner"));
+    assertThat(finishedEvents(runId))
+        .singleElement()
+        .extracting(RunFinished::outcome)
+        .isEqualTo(Outcome.CANCELLED);
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                kafka.events(Topics.RUNS_CANCEL_REQUESTED, runId, CancelRequested.class).size()
+                    == 1);
+
+    // the runner's result arriving after the cancel is refused by the state machine
+    RecordMetadata late =
+        publishStatus(new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> kafka.consumed(GROUP, late));
+    given()
+        .get("/api/v1/test-runs/" + runId)
+        .then()
+        .body("outcome", equalTo("CANCELLED"))
+        .body("history.state", equalTo(List.of("QUEUED", "RUNNING", "FINISHED")));
+  }
+
+  @Test
+  void cancellingAFinishedRunIs409AndChangesNothing() {
+    Response requested = request(slug(), null);
+    String runId = requested.path("id");
+    publishStatus(new RunDispatched(runId, 1, "sim", "job-1", null));
+    kafka.publish(
+        Topics.RESULTS_EVALUATED, event(new RunEvaluated(runId, Outcome.FAILED, "1 failed", "r")));
+    awaitState(runId, "FINISHED");
+
+    given()
+        .delete("/api/v1/operations/" + requested.path("operationId"))
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", containsString("already finished (succeeded)"))
+        .body("status", equalTo(409));
+    given().get("/api/v1/test-runs/" + runId).then().body("outcome", equalTo("FAILED"));
+    assertThat(kafka.events(Topics.RUNS_CANCEL_REQUESTED, runId, CancelRequested.class)).isEmpty();
+    given()
+        .delete("/api/v1/operations/no-such-operation")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  private static RecordMetadata publishStatus(dev.gort.common.event.GortEvent data) {
+    return kafka.publish(Topics.RUNS_STATUS, event(data));
+  }
+
+  private static void awaitAttempts(String runId, int attempts) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/api/v1/test-runs/" + runId)
+                    .then()
+                    .body("attempts", equalTo(attempts)));
+  }
+
+  private static List<RunFinished> finishedEvents(String runId) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> kafka.events(Topics.RUNS_FINISHED, runId, RunFinished.class), l -> !l.isEmpty());
+  }
+}
