@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@code $filter} language of the operations API (seed 001): {@code eq ne gt ge lt le and or
@@ -48,9 +51,16 @@ public final class Filter {
 
   private record Token(String kind, String text, int position) {}
 
+  /** Deeper nesting of parentheses and {@code not} is refused rather than risking the stack. */
+  static final int MAX_DEPTH = 64;
+
+  private static final Set<String> OPERATORS =
+      Set.of("eq", "ne", "gt", "ge", "lt", "le", "and", "or", "not");
+
   private final List<Token> tokens;
   private final Map<String, Type> fields;
   private int next;
+  private int depth;
 
   private Filter(List<Token> tokens, Map<String, Type> fields) {
     this.tokens = tokens;
@@ -67,7 +77,8 @@ public final class Filter {
     Expr e = parser.or();
     Token t = parser.peek();
     if (!t.kind.equals("end")) {
-      throw new FilterException("unexpected '" + t.text + "'", t.position);
+      throw new FilterException(
+          "expected an operator or the end of the filter but found " + show(t), t.position);
     }
     if (e.type() != Type.BOOLEAN) {
       throw new FilterException("a filter must be a condition", 0);
@@ -165,7 +176,7 @@ public final class Filter {
   private Expr unary() {
     if (peekWord("not")) {
       Token op = take();
-      Expr operand = unary();
+      Expr operand = nested(op, this::unary);
       if (operand.type() != Type.BOOLEAN) {
         throw new FilterException(
             "'not' needs a condition, not a " + describe(operand), op.position);
@@ -179,7 +190,7 @@ public final class Filter {
     Token t = take();
     switch (t.kind) {
       case "(":
-        Expr inner = or();
+        Expr inner = nested(t, this::or);
         Token close = take();
         if (!close.kind.equals(")")) {
           throw new FilterException("expected ')'", close.position);
@@ -194,18 +205,34 @@ public final class Filter {
           throw new FilterException("'" + t.text + "' is not an RFC 3339 UTC time", t.position);
         }
       case "word":
+        if (OPERATORS.contains(t.text)) {
+          throw new FilterException(
+              "expected a field, a value or '(' but found '" + t.text + "'", t.position);
+        }
         Type type = fields.get(t.text);
         if (type == null) {
           throw new FilterException(
-              "unknown field '" + t.text + "'; known: " + String.join(", ", fields.keySet()),
+              "unknown field '"
+                  + t.text
+                  + "'; known: "
+                  + String.join(", ", new TreeSet<>(fields.keySet())),
               t.position);
         }
         return new Field(t.text, type);
       case "end":
         throw new FilterException("the filter ends too early", t.position);
       default:
-        throw new FilterException("unexpected '" + t.text + "'", t.position);
+        throw new FilterException("unexpected " + show(t), t.position);
     }
+  }
+
+  private Expr nested(Token opening, Supplier<Expr> inner) {
+    if (++depth > MAX_DEPTH) {
+      throw new FilterException("nested more than " + MAX_DEPTH + " levels deep", opening.position);
+    }
+    Expr e = inner.get();
+    depth--;
+    return e;
   }
 
   private static Expr logical(Token op, Expr left, Expr right) {
@@ -234,6 +261,10 @@ public final class Filter {
 
   private static String describe(Expr e) {
     return e.type().name().toLowerCase();
+  }
+
+  private static String show(Token t) {
+    return t.kind.equals("string") ? "'" + t.text.replace("'", "''") + "'" : "'" + t.text + "'";
   }
 
   private boolean peekWord(String word) {

@@ -1,5 +1,10 @@
 package dev.gort.scheduler.operation;
 
+import dev.gort.common.operation.Filter;
+import dev.gort.common.operation.OrderBy;
+import dev.gort.common.operation.Page;
+import dev.gort.common.operation.Paging;
+import dev.gort.common.operation.QueryOptionException;
 import dev.gort.common.web.ProblemException;
 import dev.gort.scheduler.config.SchedulerConfig;
 import dev.gort.scheduler.run.RunService;
@@ -11,17 +16,98 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The operations resource (seed 001): every test run is followed through its operation. */
 @Path("/api/v1/operations")
 @Produces(MediaType.APPLICATION_JSON)
 public class OperationResource {
 
+  static final String FILTER = "$filter";
+  static final String ORDER_BY = OrderBy.OPTION;
+  private static final Set<String> OPTIONS = Set.of(FILTER, ORDER_BY, Paging.TOP, Paging.SKIP);
+
   @Inject RunService runs;
+  @Inject OperationQuery operations;
   @Inject SchedulerConfig config;
+
+  /**
+   * seed 001, "Operations resource": the operations, {@code $filter}ed, {@code $orderby}ed (by
+   * default not started, running, completed, each by creation time) and paged with {@code $top} and
+   * {@code $skip}; {@code nextLink} gives the next page.
+   */
+  @GET
+  public Page<OperationView> list(
+      @QueryParam(FILTER) String filter,
+      @QueryParam(ORDER_BY) String orderBy,
+      @QueryParam(Paging.TOP) String top,
+      @QueryParam(Paging.SKIP) String skip,
+      @Context UriInfo uri) {
+    MultivaluedMap<String, String> query = uri.getQueryParameters();
+    ListOptions options =
+        ListOptions.of(
+            query,
+            given(query, FILTER, filter),
+            given(query, ORDER_BY, orderBy),
+            given(query, Paging.TOP, top),
+            given(query, Paging.SKIP, skip));
+    List<OperationView> fetched =
+        operations.list(options.where(), options.order(), options.skip(), options.top() + 1);
+    return Page.of(
+        fetched,
+        options.top(),
+        () -> {
+          Map<String, Object> next = new LinkedHashMap<>();
+          next.put(FILTER, options.filter());
+          next.put(ORDER_BY, options.orderBy());
+          next.put(Paging.TOP, options.top());
+          next.put(Paging.SKIP, (long) options.skip() + options.top());
+          return Paging.link(uri.getRequestUri().getRawPath(), next);
+        });
+  }
+
+  /** The list's query options, as given and as parsed. */
+  private record ListOptions(
+      String filter,
+      String orderBy,
+      Filter.Expr where,
+      List<OrderBy.Key> order,
+      int top,
+      int skip) {
+
+    static ListOptions of(
+        MultivaluedMap<String, String> query,
+        String filter,
+        String orderBy,
+        String top,
+        String skip) {
+      try {
+        Paging.checkOptions(query, OPTIONS);
+        int pageSize = Paging.top(top);
+        int offset = Paging.skip(skip);
+        Filter.Expr where = filter == null ? null : Filter.parse(filter, OperationQuery.FIELDS);
+        List<OrderBy.Key> order =
+            orderBy == null ? List.of() : OrderBy.parse(orderBy, OperationQuery.SORTABLE);
+        return new ListOptions(filter, orderBy, where, order, pageSize, offset);
+      } catch (QueryOptionException e) {
+        throw e.toProblem();
+      }
+    }
+  }
+
+  /** An option given without a value ({@code ?$top} or {@code ?$top=}) is refused, not absent. */
+  private static String given(MultivaluedMap<String, String> query, String name, String value) {
+    return value == null && query.containsKey(name) ? "" : value;
+  }
 
   @GET
   @Path("/{id}")

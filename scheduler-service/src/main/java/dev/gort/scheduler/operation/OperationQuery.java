@@ -1,0 +1,110 @@
+package dev.gort.scheduler.operation;
+
+import dev.gort.common.operation.Filter;
+import dev.gort.common.operation.Filter.Type;
+import dev.gort.common.operation.FilterSql;
+import dev.gort.common.operation.OrderBy;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The operations list in SQL: filtered, sorted and paged by PostgreSQL over the test runs, with an
+ * operation's status computed by the same mapping as {@code GET /api/v1/operations/{id}}.
+ */
+@ApplicationScoped
+public class OperationQuery {
+
+  /** What {@code $filter} may name, and each field's type. */
+  public static final Map<String, Type> FIELDS =
+      Map.of(
+          "status", Type.STRING,
+          "kind", Type.STRING,
+          "experiment", Type.STRING,
+          "createdDateTime", Type.DATETIME,
+          "lastActionDateTime", Type.DATETIME);
+
+  /** What {@code $orderby} may name. */
+  public static final Set<String> SORTABLE = Set.of("createdDateTime", "lastActionDateTime");
+
+  private static final Map<String, String> COLUMNS =
+      Map.of(
+          "status", "op.status",
+          "kind", "op.kind",
+          "experiment", "op.experiment",
+          "createdDateTime", "op.created_at",
+          "lastActionDateTime", "op.last_action_at");
+
+  // every test run is an operation of kind test-run
+  private static final String OPERATIONS =
+      "SELECT r.id, r.operation_id, r.state, r.outcome, r.summary, r.experiment, r.created_at,"
+          + " r.last_action_at, "
+          + OperationStatus.statusSql("r.state", "r.outcome")
+          + " AS status, CAST('"
+          + OperationStatus.KIND_TEST_RUN
+          + "' AS TEXT) AS kind FROM test_run r";
+
+  // seed 001, "Operations resource": not started, running, completed, each by creation time
+  private static final String DEFAULT_ORDER =
+      OperationStatus.progressSql("op.status") + ", op.created_at ASC";
+
+  @Inject AgroalDataSource dataSource;
+
+  /**
+   * At most {@code limit} operations after the first {@code offset}, of those {@code filter} (null:
+   * all) selects, in {@code order} (empty: the seed's default order); the run id breaks ties so
+   * that pages neither repeat nor skip an operation.
+   */
+  public List<OperationView> list(
+      Filter.Expr filter, List<OrderBy.Key> order, long offset, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM (").append(OPERATIONS).append(") op");
+    List<Object> parameters = new ArrayList<>();
+    if (filter != null) {
+      FilterSql where = FilterSql.of(filter, COLUMNS);
+      sql.append(" WHERE ").append(where.sql());
+      parameters.addAll(where.parameters());
+    }
+    sql.append(" ORDER BY ")
+        .append(order.isEmpty() ? DEFAULT_ORDER : OrderBy.toSql(order, COLUMNS))
+        .append(", op.id ASC LIMIT ? OFFSET ?");
+    parameters.add(limit);
+    parameters.add(offset);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setObject(i + 1, parameters.get(i));
+      }
+      List<OperationView> operations = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          operations.add(
+              OperationStatus.of(
+                  rows.getString("id"),
+                  rows.getString("operation_id"),
+                  rows.getString("state"),
+                  rows.getString("outcome"),
+                  rows.getString("summary"),
+                  instant(rows, "created_at"),
+                  instant(rows, "last_action_at")));
+        }
+      }
+      return operations;
+    } catch (SQLException e) {
+      throw new IllegalStateException("listing operations failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Instant instant(ResultSet rows, String column) throws SQLException {
+    return rows.getObject(column, OffsetDateTime.class).toInstant();
+  }
+}
