@@ -3,11 +3,11 @@ package dev.gort.common.causality;
 import java.util.Objects;
 
 /**
- * The event component of a {@link Stamp} (ITC paper, section 5.1): {@code e ::= n | (n, e1, e2)}, a
- * function from the unit interval to counters; a node's {@code n} is added to both of its halves.
- * Always normal (section 5.2): of a node's two subtrees one has minimum 0, and the two are not
- * equal leaves. So a node's minimum is its own {@code n}, and two trees are the same function
- * exactly when they are equal.
+ * The event component of a {@link Stamp} (ITC paper): {@code e ::= n | (n, e1, e2)}, a function
+ * from the unit interval to counters; a node's {@code n} is added to both of its halves. Always
+ * normal (the paper's norm): of a node's two subtrees one has minimum 0, and the two are not equal
+ * leaves. So a node's minimum is its own {@code n}, and two trees are the same function exactly
+ * when they are equal.
  */
 public final class EventTree {
 
@@ -19,7 +19,7 @@ public final class EventTree {
 
   static final EventTree ZERO = new EventTree(0, null, null);
 
-  // grow (paper, section 5.3.2) prefers any number of steps down the tree to one expansion
+  // the paper's grow prefers any number of steps down the tree to one expansion
   private static final long EXPANSION_COST = 1L << 32;
 
   private final long n;

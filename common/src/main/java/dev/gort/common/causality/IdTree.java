@@ -3,10 +3,10 @@ package dev.gort.common.causality;
 import java.util.Objects;
 
 /**
- * The id component of a {@link Stamp} (ITC paper, section 5.1): {@code i ::= 0 | 1 | (i1, i2)}, a
- * function from the unit interval to {0, 1} that says which part of the interval a participant
- * owns. Always normal: {@code (0,0)} is written {@code 0} and {@code (1,1)} is written {@code 1},
- * so two ids are the same function exactly when they are equal.
+ * The id component of a {@link Stamp} (ITC paper): {@code i ::= 0 | 1 | (i1, i2)}, a function from
+ * the unit interval to {0, 1} that says which part of the interval a participant owns. Always
+ * normal: {@code (0,0)} is written {@code 0} and {@code (1,1)} is written {@code 1}, so two ids are
+ * the same function exactly when they are equal.
  */
 public final class IdTree {
 

@@ -18,7 +18,7 @@ class StampTest {
 
   @Test
   void thePapersRunOfForksEventsAndJoins() {
-    // the run of the paper's figure (section 5): seed, fork, events on each side, fork, join, event
+    // the run of the paper's figure: seed, fork, events on each side, fork, join, event
     Stamp seed = Stamp.seed();
     assertThat(seed.encode()).isEqualTo("(1,0)");
 
@@ -127,7 +127,7 @@ class StampTest {
     Stamp sender = fork.left().event();
     Stamp receiver = fork.right().event();
 
-    // paper, section 4: send = event and peek; receive = join (then event)
+    // the paper's message passing: send = event and peek; receive = join (then event)
     Stamp received = receiver.join(sender.peek());
     Stamp replied = received.event();
 
