@@ -52,6 +52,11 @@ public record Envelope(
         data);
   }
 
+  /** This envelope stamped with {@code clock} (an encoded interval tree clock stamp). */
+  public Envelope withClock(String clock) {
+    return new Envelope(id, source, type, time, subject, traceparent, clock, data);
+  }
+
   public <T extends GortEvent> T dataAs(Class<T> type) {
     return type.cast(data);
   }

@@ -75,7 +75,7 @@ class EnvelopeCodecTest {
             TIME,
             data.subject(),
             TraceParent.newRoot(),
-            "(1,(0,1))",
+            "(0,(1,0,2))",
             data);
 
     Envelope received = EnvelopeCodec.decode(EnvelopeCodec.encode(sent));

@@ -14,18 +14,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh PostgreSQL database with the outbox and inbox tables of {@code common}, dropped on {@link
- * #close()}. Without JTA, a transaction is a {@link Transaction}: a data source whose every
- * connection is one shared connection with auto-commit off, committed or rolled back by the test.
+ * A fresh PostgreSQL database with the tables of {@code common} (outbox, inbox, causal clock),
+ * dropped on {@link #close()}. Without JTA, a transaction is a {@link Transaction}: a data source
+ * whose every connection is one shared connection with auto-commit off, committed or rolled back by
+ * the test.
  */
 public final class TestDatabase implements AutoCloseable {
 
-  private static final String MIGRATION = "db/gort-common/V0_1__outbox_inbox.sql";
+  private static final List<String> MIGRATIONS =
+      List.of("db/gort-common/V0_1__outbox_inbox.sql", "db/gort-common/V0_2__causal_clock.sql");
 
   private final PostgresServer server;
   private final String name;
@@ -40,18 +43,18 @@ public final class TestDatabase implements AutoCloseable {
     dataSource.setPassword(server.password());
   }
 
-  /** A new database with {@code common}'s outbox and inbox migration applied. */
+  /** A new database with every migration of {@code common} applied (outbox, inbox and more). */
   public static TestDatabase withOutboxAndInbox(String purpose) {
     PostgresServer server = TestInfrastructure.postgres();
     TestDatabase db = new TestDatabase(server, server.createDatabase(purpose));
-    db.execute(migration());
+    MIGRATIONS.forEach(m -> db.execute(migration(m)));
     return db;
   }
 
-  private static String migration() {
-    try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(MIGRATION)) {
+  private static String migration(String name) {
+    try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException(MIGRATION + " is not on the class path");
+        throw new IllegalStateException(name + " is not on the class path");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
