@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.gort.common.causality.MalformedStampException;
+import dev.gort.common.causality.Stamp;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
@@ -72,6 +74,14 @@ public final class EnvelopeCodec {
     } catch (IOException e) {
       throw new MalformedEventException("data does not fit " + event.getType(), e);
     }
+    String clock = stringExtension(event, CLOCK);
+    if (clock != null) {
+      try {
+        Stamp.decode(clock);
+      } catch (MalformedStampException e) {
+        throw new MalformedEventException(event.getType() + " with a malformed " + CLOCK, e);
+      }
+    }
     return new Envelope(
         event.getId(),
         event.getSource().toString(),
@@ -79,7 +89,7 @@ public final class EnvelopeCodec {
         event.getTime().toInstant(),
         event.getSubject(),
         stringExtension(event, TRACEPARENT),
-        stringExtension(event, CLOCK),
+        clock,
         data);
   }
 

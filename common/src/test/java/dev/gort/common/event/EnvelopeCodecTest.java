@@ -146,6 +146,16 @@ class EnvelopeCodecTest {
   }
 
   @Test
+  void malformedClockStampIsMalformed() throws Exception {
+    ObjectNode doc = validDocument();
+    doc.put("gortclock", "(1,(0,0,0))");
+
+    assertThatThrownBy(() -> EnvelopeCodec.decode(doc.toString()))
+        .isInstanceOf(MalformedEventException.class)
+        .hasMessageContaining("gortclock");
+  }
+
+  @Test
   void missingDataIsMalformed() throws Exception {
     ObjectNode doc = validDocument();
     doc.remove("data");

@@ -2,6 +2,7 @@ package dev.gort.worker.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gort.common.causality.CausalClock;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.Outcome;
 import dev.gort.common.event.RunEvents.RunCompleted;
@@ -31,6 +32,7 @@ public class EvaluationService {
   private static final Logger LOG = Logger.getLogger(EvaluationService.class);
 
   @Inject Inbox inbox;
+  @Inject CausalClock causalClock;
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject ResultsFetcher fetcher;
@@ -53,7 +55,7 @@ public class EvaluationService {
       case TIMEOUT:
         return new Evaluation(
             Outcome.TIMED_OUT,
-            "the runner reported a timeout on attempt " + completed.attempt(),
+            "attempt " + completed.attempt() + " timed out and no attempts were left",
             null);
       case INFRA_FAILURE:
         return new Evaluation(
@@ -94,6 +96,8 @@ public class EvaluationService {
     if (!inbox.firstDelivery(CONSUMER, event.id())) {
       return;
     }
+    // the verdict is stamped after the report it judges
+    causalClock.receive(completed.runId(), event.clock());
     Report report = Report.<Report>find("runId", completed.runId()).firstResult();
     if (report == null) {
       report = new Report();

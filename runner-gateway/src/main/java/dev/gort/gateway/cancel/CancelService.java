@@ -1,5 +1,6 @@
 package dev.gort.gateway.cancel;
 
+import dev.gort.common.causality.CausalClock;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.RunEvents.CancelRequested;
 import dev.gort.common.event.RunEvents.RunCancelled;
@@ -31,6 +32,7 @@ public class CancelService {
   private static final Logger LOG = Logger.getLogger(CancelService.class);
 
   @Inject Inbox inbox;
+  @Inject CausalClock causalClock;
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject EntityManager em;
@@ -44,6 +46,7 @@ public class CancelService {
     if (!inbox.firstDelivery(CONSUMER, event.id())) {
       return;
     }
+    causalClock.receive(cancel.runId(), event.clock());
     Instant now = clock.instant();
     if (!CancelledRun.record(em, cancel.runId(), cancel.reason(), now)) {
       LOG.infof("run %s: cancel requested again under event %s", cancel.runId(), event.id());

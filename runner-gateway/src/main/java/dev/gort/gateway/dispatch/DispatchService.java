@@ -1,5 +1,6 @@
 package dev.gort.gateway.dispatch;
 
+import dev.gort.common.causality.CausalClock;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.GortEvent;
 import dev.gort.common.event.RunEvents.RunDispatched;
@@ -34,6 +35,7 @@ public class DispatchService {
   private static final Logger LOG = Logger.getLogger(DispatchService.class);
 
   @Inject Inbox inbox;
+  @Inject CausalClock causalClock;
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject EntityManager em;
@@ -52,6 +54,7 @@ public class DispatchService {
     if (!inbox.firstDelivery(CONSUMER, event.id())) {
       return;
     }
+    causalClock.receive(requested.runId(), event.clock());
     if (Attempt.count("runId = ?1 and attempt = 1", requested.runId()) > 0) {
       LOG.infof(
           "run %s requested again under event %s; already accepted", requested.runId(), event.id());

@@ -1,5 +1,7 @@
 package dev.gort.scheduler.run;
 
+import dev.gort.common.causality.Admission;
+import dev.gort.common.causality.CausalClock;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.Outcome;
 import dev.gort.common.event.RunEvents.RunCancelled;
@@ -12,6 +14,7 @@ import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.inbox.Inbox;
 import dev.gort.common.statemachine.IllegalTransitionException;
 import dev.gort.scheduler.run.TestRun.Step;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,14 +30,21 @@ import org.jboss.logging.Logger;
 public class RunProgress {
 
   static final String CONSUMER = "scheduler-service.runs";
+
+  /** Counter of events refused because they happened before what a run already applied. */
+  static final String STALE_EVENTS = "gort.events.stale";
+
   private static final Logger LOG = Logger.getLogger(RunProgress.class);
 
   @Inject Inbox inbox;
+  @Inject CausalClock causalClock;
   @Inject RunService runs;
+  @Inject MeterRegistry metrics;
 
   /**
-   * Applies one event once: the inbox entry and the state change commit together. An event the
-   * state machine does not allow is logged once and changes nothing.
+   * Applies one event once: the inbox entry and the state change commit together. An event that
+   * happened before one already applied to the run (by its interval-tree-clock stamp), and an event
+   * the state machine does not allow, are logged once and change nothing.
    */
   @Transactional
   public void apply(Envelope event) {
@@ -48,6 +58,13 @@ public class RunProgress {
       return;
     }
     TestRun run = found.get();
+    if (causalClock.receive(run.id, event.clock()) == Admission.STALE) {
+      metrics.counter(STALE_EVENTS, "type", event.type()).increment();
+      LOG.warnf(
+          "run %s: %s from %s ignored: it happened before an event already applied (stamp %s)",
+          run.id, event.type(), event.source(), event.clock());
+      return;
+    }
     try {
       if (event.data() instanceof RunDispatched d) {
         onDispatched(run, d, event.time());

@@ -10,6 +10,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.gort.common.causality.Participant;
+import dev.gort.common.causality.Stamp;
+import dev.gort.common.event.GortEvent;
 import dev.gort.common.event.Outcome;
 import dev.gort.common.event.RunEvents.CancelRequested;
 import dev.gort.common.event.RunEvents.RunCompleted;
@@ -208,7 +211,63 @@ class RetryAndCancelTest {
         .contentType("application/problem+json");
   }
 
-  private static RecordMetadata publishStatus(dev.gort.common.event.GortEvent data) {
+  @Test
+  void eventThatHappenedBeforeOneAlreadyAppliedIsRejectedAndCounted() {
+    String runId = request(slug(), null).path("id");
+    // the gateway's own history of this run: dispatch 1, a report for attempt 1 that travels
+    // slowly, then the timeout, the retry and dispatch 2, each stamped after the one before
+    Stamp dispatched1 = Participant.RUNNER_GATEWAY.seed().event();
+    Stamp reported1 = dispatched1.event();
+    Stamp timedOut1 = reported1.event();
+    Stamp retrying = timedOut1.event();
+    Stamp dispatched2 = retrying.event();
+    publishStamped(new RunDispatched(runId, 1, "sim", "job-1", null), dispatched1);
+    publishStamped(new RunTimedOut(runId, 1, "sim", "job-1", "deadline", true), timedOut1);
+    publishStamped(new RunRetrying(runId, 2, 3), retrying);
+    publishStamped(new RunDispatched(runId, 2, "sim", "job-2", null), dispatched2);
+    awaitAttempts(runId, 2);
+    double before = staleCount("dev.gort.run.completed.v1");
+
+    RecordMetadata late =
+        publishStamped(
+            new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r"), reported1);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> kafka.consumed(GROUP, late));
+    given()
+        .get("/api/v1/test-runs/" + runId)
+        .then()
+        .body("state", equalTo("RUNNING"))
+        .body("attempts", equalTo(2))
+        .body(
+            "history.state",
+            equalTo(List.of("QUEUED", "RUNNING", "COMPLETED", "RUNNING", "RUNNING")));
+    assertThat(staleCount("dev.gort.run.completed.v1")).isEqualTo(before + 1);
+
+    // the report of attempt 2, stamped after everything applied, still counts
+    publishStamped(
+        new RunCompleted(runId, 2, "sim", "job-2", RunnerStatus.PASSED, "http://r"),
+        dispatched2.event());
+    awaitState(runId, "EVALUATING");
+  }
+
+  private static RecordMetadata publishStamped(GortEvent data, Stamp stamp) {
+    return kafka.publish(Topics.RUNS_STATUS, event(data).withClock(stamp.peek().encode()));
+  }
+
+  /** {@code gort_events_stale_total} for {@code type}, as Prometheus scrapes it (0 when absent). */
+  private static double staleCount(String type) {
+    String line = "gort_events_stale_total{type=\"" + type + "\"}";
+    return given()
+        .get("/q/metrics")
+        .asString()
+        .lines()
+        .filter(l -> l.startsWith(line))
+        .mapToDouble(l -> Double.parseDouble(l.substring(line.length()).trim()))
+        .findFirst()
+        .orElse(0);
+  }
+
+  private static RecordMetadata publishStatus(GortEvent data) {
     return kafka.publish(Topics.RUNS_STATUS, event(data));
   }
 
