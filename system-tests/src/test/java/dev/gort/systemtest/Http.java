@@ -60,6 +60,10 @@ final class Http {
             .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  static Answer delete(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+  }
+
   static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
