@@ -41,6 +41,7 @@ public final class GortStack implements AutoCloseable {
   private final Map<String, Integer> ports = new LinkedHashMap<>();
   private final Map<String, String> databases = new HashMap<>();
   private final Map<String, Process> processes = new LinkedHashMap<>();
+  private final List<Instance> extraInstances = new ArrayList<>();
   private final int kafkaPort;
   private final int smtpPort;
   private Process kafka;
@@ -97,6 +98,56 @@ public final class GortStack implements AutoCloseable {
     p.waitFor();
   }
 
+  /**
+   * Starts one more instance of {@code app} (a replica) on a new port, with the same environment
+   * and database as the first, and waits until it is ready. Closing it stops it (SIGTERM).
+   */
+  public synchronized Instance startExtra(String app) throws Exception {
+    String portVariable = PORT_VARIABLES.get(app);
+    if (portVariable == null) {
+      throw new IllegalArgumentException("no port variable known for " + app);
+    }
+    int port = freePort();
+    String name = app + "-extra-" + (extraInstances.size() + 1);
+    ProcessBuilder pb = appProcess(app, name);
+    pb.environment().put(portVariable, String.valueOf(port));
+    Instance instance = new Instance(name, "http://127.0.0.1:" + port, pb.start());
+    extraInstances.add(instance);
+    awaitReady(name, instance.process, instance.url, Duration.ofSeconds(120));
+    return instance;
+  }
+
+  /** A connection to the database of {@code app}, for checks the HTTP API cannot make. */
+  public java.sql.Connection connect(String app) throws java.sql.SQLException {
+    return postgres.connect(databases.get(app));
+  }
+
+  /** An extra instance of a service, from {@link #startExtra}. */
+  public static final class Instance implements AutoCloseable {
+    private final String name;
+    private final String url;
+    private final Process process;
+
+    private Instance(String name, String url, Process process) {
+      this.name = name;
+      this.url = url;
+      this.process = process;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public String url() {
+      return url;
+    }
+
+    @Override
+    public void close() {
+      stop(process);
+    }
+  }
+
   /** Starts a killed service again on the same port and database and waits until it is ready. */
   public void restart(String app) throws Exception {
     startApp(app);
@@ -137,6 +188,11 @@ public final class GortStack implements AutoCloseable {
   }
 
   private void startApp(String app) throws IOException {
+    processes.put(app, appProcess(app, app).start());
+  }
+
+  /** The process of {@code app}, logging to {@code <logName>.log}, not started yet. */
+  private ProcessBuilder appProcess(String app, String logName) {
     Path jar = root.resolve(app).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: build the services first");
@@ -150,9 +206,10 @@ public final class GortStack implements AutoCloseable {
                 "-jar",
                 jar.toString())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(app + ".log").toFile()));
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(logs.resolve(logName + ".log").toFile()));
     pb.environment().putAll(environment());
-    processes.put(app, pb.start());
+    return pb;
   }
 
   private Map<String, String> environment() {
@@ -174,6 +231,9 @@ public final class GortStack implements AutoCloseable {
     env.put("GORT_WORKER_PORT", String.valueOf(ports.get(WORKER)));
     env.put("GORT_NOTIFIER_PORT", String.valueOf(ports.get(NOTIFIER)));
     env.put("GORT_PROVISIONER_PORT", String.valueOf(ports.get(PROVISIONER)));
+    // short poll interval and back-off so that the scheduled flows finish in seconds
+    env.put("GORT_POLL_INTERVAL", "PT1S");
+    env.put("GORT_POLL_MAX_BACKOFF", "PT4S");
     Map<String, String> dbPrefixes =
         Map.of(
             SCHEDULER, "GORT_SCHEDULER",
@@ -191,12 +251,16 @@ public final class GortStack implements AutoCloseable {
   }
 
   private void awaitReady(String app, Duration timeout) throws Exception {
+    awaitReady(app, processes.get(app), url(app), timeout);
+  }
+
+  private void awaitReady(String name, Process p, String baseUrl, Duration timeout)
+      throws Exception {
     Instant deadline = Instant.now().plus(timeout);
-    URI ready = URI.create(url(app) + "/q/health/ready");
+    URI ready = URI.create(baseUrl + "/q/health/ready");
     while (true) {
-      Process p = processes.get(app);
       if (!p.isAlive()) {
-        throw new IllegalStateException(app + " exited; see " + logs.resolve(app + ".log"));
+        throw new IllegalStateException(name + " exited; see " + logs.resolve(name + ".log"));
       }
       try {
         HttpURLConnection c = (HttpURLConnection) ready.toURL().openConnection();
@@ -209,7 +273,7 @@ public final class GortStack implements AutoCloseable {
         // not listening yet
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(app + " not ready in " + timeout);
+        throw new IllegalStateException(name + " not ready in " + timeout);
       }
       Thread.sleep(250);
     }
@@ -217,6 +281,7 @@ public final class GortStack implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    extraInstances.forEach(Instance::close);
     List<Process> all = new ArrayList<>(processes.values());
     all.forEach(Process::destroy);
     for (Process p : all) {
@@ -241,6 +306,25 @@ public final class GortStack implements AutoCloseable {
     databases.values().forEach(postgres::dropDatabase);
     databases.clear();
   }
+
+  private static void stop(Process p) {
+    p.destroy();
+    try {
+      if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final Map<String, String> PORT_VARIABLES =
+      Map.of(
+          SCHEDULER, "GORT_SCHEDULER_PORT",
+          GATEWAY, "GORT_GATEWAY_PORT",
+          WORKER, "GORT_WORKER_PORT",
+          NOTIFIER, "GORT_NOTIFIER_PORT",
+          PROVISIONER, "GORT_PROVISIONER_PORT");
 
   private static String javaBin() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();

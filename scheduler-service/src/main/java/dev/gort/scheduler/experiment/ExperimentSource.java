@@ -1,5 +1,6 @@
 package dev.gort.scheduler.experiment;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gort.common.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,30 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class ExperimentSource {
 
   @Inject @RestClient ExperimentSourceClient client;
+  @Inject ObjectMapper json;
+
+  /**
+   * Every experiment the source lists, for the poller. One quick retry for a blip; no circuit
+   * breaker: the poll loop backs off on its own, and an open breaker would hide the source's real
+   * answer behind "circuit open" in the recorded reason.
+   *
+   * @throws SourceUnavailable when the source is down or answers an error
+   * @throws SourceGarbage when the source answers something that is not a list of experiments
+   */
+  @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+  @Retry(maxRetries = 1, delay = 200, abortOn = SourceGarbage.class)
+  public SourceListing list() {
+    String body;
+    try {
+      body = client.list();
+    } catch (WebApplicationException e) {
+      throw new SourceUnavailable(
+          "the experiment source answered HTTP " + e.getResponse().getStatus());
+    } catch (ProcessingException e) {
+      throw new SourceUnavailable("the experiment source cannot be read: " + rootMessage(e));
+    }
+    return SourceListing.read(body, json);
+  }
 
   /**
    * The experiment with this slug.
@@ -45,6 +70,15 @@ public class ExperimentSource {
     }
   }
 
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
   /** The source does not know the slug. */
   public static class ExperimentNotFound extends ProblemException {
     public ExperimentNotFound(String slug) {
@@ -56,6 +90,13 @@ public class ExperimentSource {
   public static class SourceUnavailable extends ProblemException {
     public SourceUnavailable(String detail) {
       super(503, "Service Unavailable", detail);
+    }
+  }
+
+  /** The source answered, but not with a list of experiments. */
+  public static class SourceGarbage extends SourceUnavailable {
+    public SourceGarbage(String detail) {
+      super(detail);
     }
   }
 }

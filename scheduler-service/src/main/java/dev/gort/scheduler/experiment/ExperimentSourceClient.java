@@ -5,7 +5,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The experiment source's HTTP API; base URL {@code quarkus.rest-client.experiment-source.url}. */
@@ -14,9 +13,13 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface ExperimentSourceClient {
 
+  /**
+   * The list as the source sent it: {@link SourceListing} reads it, so that a broken body or one
+   * broken entry gets a reason of its own instead of a generic read error.
+   */
   @GET
   @Path("/")
-  List<SourceExperiment> list();
+  String list();
 
   @GET
   @Path("/{slug}/")

@@ -1,0 +1,33 @@
+package dev.gort.scheduler.experiment;
+
+import java.time.Instant;
+
+/**
+ * An experiment as {@code GET /api/v1/experiments} shows it: what the last poll saw of it (null for
+ * an experiment only known from a triggered run), whether a run of it is unfinished ({@code
+ * RUNNING}) or not ({@code IDLE}), its latest run and the outcome of its latest finished run.
+ */
+public record ExperimentView(
+    String slug,
+    String name,
+    String owner,
+    String revision,
+    Boolean readyForTest,
+    String state,
+    Instant lastSeenDateTime,
+    LastRun lastRun,
+    String lastOutcome) {
+
+  public static final String IDLE = "IDLE";
+  public static final String RUNNING = "RUNNING";
+
+  /** The experiment's most recent run, finished or not. */
+  public record LastRun(
+      String id,
+      String revision,
+      String state,
+      String outcome,
+      String operationId,
+      Instant createdDateTime,
+      Instant lastActionDateTime) {}
+}
