@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,20 +33,22 @@ import org.junit.jupiter.api.Test;
 class ScheduledRunIT {
 
   private static GortStack stack;
+  private static StackClient gort;
 
   @BeforeAll
   static void startStack() throws Exception {
     stack = GortStack.shared();
+    gort = new StackClient(stack);
   }
 
   @Test
   void readyExperimentIsTestedOnceForItsRevision() throws Exception {
-    String slug = "sched-" + shortId();
+    String slug = "sched-" + StackClient.shortId();
     Instant upserted = Instant.now();
     String revision = upsert(slug, true, null).path("revision").asText();
 
     JsonNode run = awaitRunOf(slug, revision);
-    JsonNode finished = awaitFinished(run.path("id").asText());
+    JsonNode finished = gort.awaitFinished(run.path("id").asText());
     long millis = Duration.between(upserted, Instant.now()).toMillis();
     System.out.printf("scheduled run: upsert to FINISHED in %d ms%n", millis);
 
@@ -62,17 +63,17 @@ class ScheduledRunIT {
     assertThat(experiment.path("state").asText()).isEqualTo("IDLE");
     assertThat(experiment.path("lastOutcome").asText()).isEqualTo("PASSED");
     assertThat(experiment.path("lastRun").path("id").asText()).isEqualTo(run.path("id").asText());
-    assertThat(awaitMail(slug)).isNotEmpty();
+    assertThat(gort.awaitMail(slug, 1)).isNotEmpty();
   }
 
   @Test
   void changedRevisionGetsASecondRun() throws Exception {
-    String slug = "sched-" + shortId();
+    String slug = "sched-" + StackClient.shortId();
     String first = upsert(slug, true, "first name").path("revision").asText();
-    awaitFinished(awaitRunOf(slug, first).path("id").asText());
+    gort.awaitFinished(awaitRunOf(slug, first).path("id").asText());
 
     String second = upsert(slug, true, "second name").path("revision").asText();
-    JsonNode secondRun = awaitFinished(awaitRunOf(slug, second).path("id").asText());
+    JsonNode secondRun = gort.awaitFinished(awaitRunOf(slug, second).path("id").asText());
 
     assertThat(second).isNotEqualTo(first);
     assertThat(secondRun.path("outcome").asText()).isEqualTo("PASSED");
@@ -82,7 +83,7 @@ class ScheduledRunIT {
 
   @Test
   void pollThatFindsNothingReadyIsRecordedAndStartsNothing() throws Exception {
-    String slug = "sched-idle-" + shortId();
+    String slug = "sched-idle-" + StackClient.shortId();
     upsert(slug, false, null);
     Instant after = Instant.now();
 
@@ -106,7 +107,7 @@ class ScheduledRunIT {
 
   @Test
   void sourceDownOrGarbageIsAFailedPollWithTheReasonThenPollingRecovers() throws Exception {
-    String slug = "sched-outage-" + shortId();
+    String slug = "sched-outage-" + StackClient.shortId();
     String revision;
     try {
       sourceMode("down");
@@ -136,7 +137,7 @@ class ScheduledRunIT {
     }
     Instant back = Instant.now();
 
-    JsonNode run = awaitFinished(awaitRunOf(slug, revision).path("id").asText());
+    JsonNode run = gort.awaitFinished(awaitRunOf(slug, revision).path("id").asText());
 
     System.out.printf(
         "scheduled run after the source came back: FINISHED in %d ms%n",
@@ -152,18 +153,18 @@ class ScheduledRunIT {
       Instant started = Instant.now();
       Map<String, String> firstRevisions = new LinkedHashMap<>();
       for (int i = 0; i < 6; i++) {
-        String slug = "sched-replica-" + shortId();
+        String slug = "sched-replica-" + StackClient.shortId();
         firstRevisions.put(slug, upsert(slug, true, "first").path("revision").asText());
       }
       for (Map.Entry<String, String> e : firstRevisions.entrySet()) {
-        awaitFinished(awaitRunOf(e.getKey(), e.getValue()).path("id").asText());
+        gort.awaitFinished(awaitRunOf(e.getKey(), e.getValue()).path("id").asText());
       }
       Map<String, String> secondRevisions = new LinkedHashMap<>();
       for (String slug : firstRevisions.keySet()) {
         secondRevisions.put(slug, upsert(slug, true, "second").path("revision").asText());
       }
       for (Map.Entry<String, String> e : secondRevisions.entrySet()) {
-        awaitFinished(awaitRunOf(e.getKey(), e.getValue()).path("id").asText());
+        gort.awaitFinished(awaitRunOf(e.getKey(), e.getValue()).path("id").asText());
       }
       awaitPollsAfter(Instant.now(), 4);
 
@@ -226,15 +227,6 @@ class ScheduledRunIT {
             r -> revision.equals(r.path("revision").asText()));
   }
 
-  private static JsonNode awaitFinished(String runId) {
-    return await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> Http.get(stack.url(SCHEDULER) + "/api/v1/test-runs/" + runId).json(),
-            r -> "FINISHED".equals(r.path("state").asText()));
-  }
-
   /** Polls started after {@code after}, oldest first, once there are at least {@code count}. */
   private static List<JsonNode> awaitPollsAfter(Instant after, int count) {
     return await()
@@ -292,24 +284,5 @@ class ScheduledRunIT {
       }
     }
     return count;
-  }
-
-  private static List<JsonNode> awaitMail(String slug) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              List<JsonNode> mail = new ArrayList<>();
-              Http.get(stack.url(SIMULATORS) + "/sim/mail?to=" + slug + "@example.com")
-                  .json()
-                  .path("value")
-                  .forEach(mail::add);
-              return mail;
-            },
-            m -> !m.isEmpty());
-  }
-
-  private static String shortId() {
-    return UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -14,53 +14,26 @@ import dev.gort.common.event.RunEvents.RunTimedOut;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.common.signature.HmacSignature;
-import dev.gort.common.testing.KafkaEvents;
 import dev.gort.gateway.testing.GatewayHarness;
 import dev.gort.gateway.testing.GatewayHarness.DispatchedJob;
+import dev.gort.gateway.testing.GatewayTestBase;
 import dev.gort.gateway.testing.SimRunnerStub;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Runners' callbacks: signed, stored once, turned into exactly one {@code RunCompleted}. */
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(SimRunnerStub.class)
-class CallbackTest {
+class CallbackTest extends GatewayTestBase {
 
   private static final String SECRET = GatewayHarness.SECRET;
   private static final String SIGNATURE = GatewayHarness.SIGNATURE;
   private static final String PROBLEM = "application/problem+json";
-
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrap;
-
-  @ConfigProperty(name = "quarkus.rest-client.sim-runner.url")
-  String runnerUrl;
-
-  @Inject DataSource dataSource;
-
-  KafkaEvents kafka;
-  GatewayHarness harness;
-
-  @BeforeEach
-  void connect() {
-    kafka = new KafkaEvents(bootstrap);
-    harness = new GatewayHarness(kafka, runnerUrl, dataSource);
-  }
-
-  @AfterEach
-  void disconnect() {
-    kafka.close();
-  }
 
   @Test
   void validCallbackIsAcceptedAndCompletesTheRunOnce() {

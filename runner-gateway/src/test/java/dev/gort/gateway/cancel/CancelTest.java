@@ -11,52 +11,25 @@ import dev.gort.common.event.RunEvents.CancelRequested;
 import dev.gort.common.event.RunEvents.RunCancelled;
 import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.Topics;
-import dev.gort.common.testing.KafkaEvents;
 import dev.gort.gateway.testing.GatewayHarness;
 import dev.gort.gateway.testing.GatewayHarness.DispatchedJob;
+import dev.gort.gateway.testing.GatewayTestBase;
 import dev.gort.gateway.testing.GatewayTestSupport;
 import dev.gort.gateway.testing.SimRunnerStub;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Seed 000, "cancelled" at the gateway: the job is halted at its runner, once. */
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(SimRunnerStub.class)
-class CancelTest {
-
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrap;
-
-  @ConfigProperty(name = "quarkus.rest-client.sim-runner.url")
-  String runnerUrl;
-
-  @Inject DataSource dataSource;
-
-  KafkaEvents kafka;
-  GatewayHarness harness;
-
-  @BeforeEach
-  void connect() {
-    kafka = new KafkaEvents(bootstrap);
-    harness = new GatewayHarness(kafka, runnerUrl, dataSource);
-  }
-
-  @AfterEach
-  void disconnect() {
-    kafka.close();
-  }
+class CancelTest extends GatewayTestBase {
 
   @Test
   void cancelHaltsTheRunningJobAndALaterCallbackIsNotReported() {

@@ -9,12 +9,11 @@ import static org.awaitility.Awaitility.await;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.Topics;
-import dev.gort.common.testing.KafkaEvents;
+import dev.gort.gateway.testing.GatewayTestBase;
 import dev.gort.gateway.testing.SimRunnerStub;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,41 +22,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Requested runs reach the runner once, over real Kafka, PostgreSQL and HTTP. */
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(SimRunnerStub.class)
-class DispatchTest {
-
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrap;
-
-  @ConfigProperty(name = "quarkus.rest-client.sim-runner.url")
-  String runnerUrl;
+class DispatchTest extends GatewayTestBase {
 
   @ConfigProperty(name = "gort.gateway.public-url")
   String publicUrl;
-
-  @Inject DataSource dataSource;
-
-  KafkaEvents kafka;
-
-  @BeforeEach
-  void connect() {
-    kafka = new KafkaEvents(bootstrap);
-  }
-
-  @AfterEach
-  void disconnect() {
-    kafka.close();
-  }
 
   @Test
   void requestedRunIsSentToTheRunnerWithItsCallbackUrl() {

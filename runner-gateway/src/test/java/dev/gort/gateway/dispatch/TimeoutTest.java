@@ -11,22 +11,17 @@ import dev.gort.common.event.RunEvents.RunRetrying;
 import dev.gort.common.event.RunEvents.RunTimedOut;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
-import dev.gort.common.testing.KafkaEvents;
 import dev.gort.gateway.testing.GatewayHarness;
 import dev.gort.gateway.testing.GatewayHarness.DispatchedJob;
+import dev.gort.gateway.testing.GatewayTestBase;
 import dev.gort.gateway.testing.SimRunnerStub;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Seed 000, "timeout and retry" and "timeout and no retry" by deadline, at the gateway. */
@@ -34,29 +29,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ShortDeadlineProfile.class)
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(SimRunnerStub.class)
-class TimeoutTest {
-
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrap;
-
-  @ConfigProperty(name = "quarkus.rest-client.sim-runner.url")
-  String runnerUrl;
-
-  @Inject DataSource dataSource;
-
-  KafkaEvents kafka;
-  GatewayHarness harness;
-
-  @BeforeEach
-  void connect() {
-    kafka = new KafkaEvents(bootstrap);
-    harness = new GatewayHarness(kafka, runnerUrl, dataSource);
-  }
-
-  @AfterEach
-  void disconnect() {
-    kafka.close();
-  }
+class TimeoutTest extends GatewayTestBase {
 
   @Test
   void deadlinesPassingRedispatchUntilTheBudgetIsSpentAndLateReportsAreIgnored() {

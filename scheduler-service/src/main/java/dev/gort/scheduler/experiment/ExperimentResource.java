@@ -1,6 +1,8 @@
 package dev.gort.scheduler.experiment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gort.common.operation.Page;
+import dev.gort.common.operation.PageRequest;
 import dev.gort.scheduler.poll.PollLog;
 import dev.gort.scheduler.poll.PollView;
 import jakarta.inject.Inject;
@@ -40,9 +42,9 @@ public class ExperimentResource {
   @GET
   @Path("/experiments")
   public ExperimentList list(@Context UriInfo uri) {
-    Paging paging = Paging.of(uri.getQueryParameters());
-    List<ExperimentView> fetched = experiments.list(paging.top() + 1, paging.skip());
-    return new ExperimentList(
-        paging.page(fetched), paging.nextLink(PATH, fetched), polls.latest().orElse(null));
+    PageRequest paging = PageRequest.of(uri.getQueryParameters());
+    List<ExperimentView> fetched = experiments.list(paging.limit(), paging.skip());
+    Page<ExperimentView> page = paging.page(fetched, PATH);
+    return new ExperimentList(page.value(), page.nextLink(), polls.latest().orElse(null));
   }
 }

@@ -1,7 +1,7 @@
 package dev.gort.scheduler.poll;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.gort.scheduler.experiment.Paging;
+import dev.gort.common.operation.Page;
+import dev.gort.common.operation.PageRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,19 +22,13 @@ public class PollResource {
 
   static final String PATH = "/api/v1/experiments/polls";
 
-  /**
-   * @param nextLink absent on the last page
-   */
-  public record PollList(
-      List<PollView> value, @JsonInclude(JsonInclude.Include.NON_NULL) String nextLink) {}
-
   @Inject PollLog polls;
 
   @GET
   @Path("/experiments/polls")
-  public PollList list(@Context UriInfo uri) {
-    Paging paging = Paging.of(uri.getQueryParameters());
-    List<PollView> fetched = polls.latestFirst(paging.top() + 1, paging.skip());
-    return new PollList(paging.page(fetched), paging.nextLink(PATH, fetched));
+  public Page<PollView> list(@Context UriInfo uri) {
+    PageRequest paging = PageRequest.of(uri.getQueryParameters());
+    List<PollView> fetched = polls.latestFirst(paging.limit(), paging.skip());
+    return paging.page(fetched, PATH);
   }
 }

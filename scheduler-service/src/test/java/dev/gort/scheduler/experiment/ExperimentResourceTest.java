@@ -192,14 +192,14 @@ class ExperimentResourceTest {
   @Test
   void badPagingAndUnknownParametersAre400Problems() {
     for (String list : List.of("/api/v1/experiments", "/api/v1/experiments/polls")) {
-      badRequest(list + "?$top=0", "$top must be between 1 and 1000");
-      badRequest(list + "?$top=1001", "$top must be between 1 and 1000");
-      badRequest(list + "?$top=ten", "$top must be a whole number");
-      badRequest(list + "?$skip=-1", "$skip must be between 0");
-      badRequest(list + "?$skip=x", "$skip must be a whole number");
-      badRequest(list + "?$top=1&$top=2", "$top is given more than once");
-      badRequest(list + "?state=IDLE", "unknown query parameter state");
-      badRequest(list + "?$filter=x&$orderby=y", "unknown query parameters $filter, $orderby");
+      badRequest(list + "?$top=0", "$top: must be a whole number from 1 to 1000, not '0'");
+      badRequest(list + "?$top=1001", "$top: must be a whole number from 1 to 1000, not '1001'");
+      badRequest(list + "?$top=ten", "$top: must be a whole number from 1 to 1000, not 'ten'");
+      badRequest(list + "?$skip=-1", "$skip: must be a whole number from 0");
+      badRequest(list + "?$skip=x", "$skip: must be a whole number from 0");
+      badRequest(list + "?$top=1&$top=2", "$top: given more than once");
+      badRequest(list + "?state=IDLE", "state: unknown query parameter");
+      badRequest(list + "?$filter=x&$orderby=y", "$filter: unknown query option");
     }
   }
 

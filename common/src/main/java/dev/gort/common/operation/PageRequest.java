@@ -1,0 +1,62 @@
+package dev.gort.common.operation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The page a client asked for of a list that takes no query option but {@code $top} and {@code
+ * $skip}; lists with more options ({@code $filter}, {@code $orderby}) use {@link Paging} directly.
+ */
+public record PageRequest(int top, int skip) {
+
+  private static final Set<String> OPTIONS = Set.of(Paging.TOP, Paging.SKIP);
+
+  /**
+   * Reads {@code $top} and {@code $skip} from the request's query.
+   *
+   * @throws dev.gort.common.web.ProblemException 400 for any other parameter, a repeated one or a
+   *     bad number
+   */
+  public static PageRequest of(Map<String, ? extends List<String>> query) {
+    try {
+      Paging.checkOptions(query, OPTIONS);
+      for (String name : new TreeSet<>(query.keySet())) {
+        if (!OPTIONS.contains(name)) {
+          // a typo such as ?sate=IDLE must not quietly answer the unfiltered list
+          throw new QueryOptionException(
+              name, "unknown query parameter; this list takes only $top and $skip", -1);
+        }
+      }
+      return new PageRequest(
+          Paging.top(first(query, Paging.TOP)), Paging.skip(first(query, Paging.SKIP)));
+    } catch (QueryOptionException e) {
+      throw e.toProblem();
+    }
+  }
+
+  /** How many rows to read: one more than the page, to know whether a next page exists. */
+  public int limit() {
+    return top + 1;
+  }
+
+  /** The page out of {@code fetched} (read with {@link #limit()}), linking on from {@code path}. */
+  public <T> Page<T> page(List<T> fetched, String path) {
+    return Page.of(
+        fetched,
+        top,
+        () -> {
+          Map<String, Object> next = new LinkedHashMap<>();
+          next.put(Paging.TOP, top);
+          next.put(Paging.SKIP, (long) skip + top);
+          return Paging.link(path, next);
+        });
+  }
+
+  private static String first(Map<String, ? extends List<String>> query, String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+}
