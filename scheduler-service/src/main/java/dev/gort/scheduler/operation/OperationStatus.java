@@ -40,7 +40,6 @@ public final class OperationStatus {
       Instant createdDateTime,
       Instant lastActionDateTime) {
     String status = status(state, outcome);
-    boolean verdict = "succeeded".equals(status);
     return new OperationView(
         operationId,
         KIND_TEST_RUN,
@@ -48,7 +47,9 @@ public final class OperationStatus {
         createdDateTime,
         lastActionDateTime,
         percentComplete(state),
-        verdict ? "/api/v1/test-runs/" + runId : null,
+        // seed 001, "Target resource location": the run, once the operation is complete, whatever
+        // its outcome (a cancelled or timed-out run is still the resource to read)
+        isFinal(status) ? "/api/v1/test-runs/" + runId : null,
         error(outcome, summary));
   }
 

@@ -153,7 +153,8 @@ class RetryAndCancelTest {
         .then()
         .statusCode(202)
         .body("status", equalTo("cancelled"))
-        .body("error.code", equalTo("Cancelled"));
+        .body("error.code", equalTo("Cancelled"))
+        .body("resourceLocation", equalTo("/api/v1/test-runs/" + runId));
     second.then().statusCode(202);
     assertThat(second.asString()).isEqualTo(first.asString());
     given()
