@@ -28,7 +28,10 @@ public class GatewayLoops {
   private final List<PollingLoop> loops = new ArrayList<>();
 
   void onStart(@Observes StartupEvent event) {
-    loops.add(loop("dispatcher", dispatch::dispatchNextDue));
+    // dispatchers skip each other's locked rows, so several share the due attempts safely
+    for (int i = 1; i <= config.dispatchConcurrency(); i++) {
+      loops.add(loop("dispatcher-" + i, dispatch::dispatchNextDue));
+    }
     loops.add(loop("deadline-scanner", timeouts::expireNextOverdue));
     loops.add(loop("runner-halter", halter::haltNextDue));
   }

@@ -2,6 +2,7 @@ package dev.gort.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,11 @@ public interface GatewayConfig {
   /** How long a runner has to call back for an attempt. */
   @WithDefault("PT30M")
   Duration dispatchDeadline();
+
+  /** Dispatch loops per gateway: how many runners are called at the same time. */
+  @WithDefault("4")
+  @WithName("dispatch-concurrency")
+  int dispatchConcurrency();
 
   /** Tries to halt a job at its runner before the halt is given up and recorded as such. */
   @WithDefault("10")
