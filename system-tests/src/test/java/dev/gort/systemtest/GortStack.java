@@ -117,11 +117,6 @@ public final class GortStack implements AutoCloseable {
     return instance;
   }
 
-  /** A connection to the database of {@code app}, for checks the HTTP API cannot make. */
-  public java.sql.Connection connect(String app) throws java.sql.SQLException {
-    return postgres.connect(databases.get(app));
-  }
-
   /** An extra instance of a service, from {@link #startExtra}. */
   public static final class Instance implements AutoCloseable {
     private final String name;

@@ -7,9 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gort.testsupport.KafkaTestClient;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -258,19 +255,14 @@ class ScheduledRunIT {
     return polls;
   }
 
-  /** Runs per revision, read from the scheduler's database (no run list endpoint exists yet). */
-  private static Map<String, Integer> runsPerRevision(String slug) throws Exception {
+  /** Runs per revision of {@code slug}, as the scheduler lists them. */
+  private static Map<String, Integer> runsPerRevision(String slug) {
     Map<String, Integer> runs = new TreeMap<>();
-    try (Connection c = stack.connect(SCHEDULER);
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT revision, count(*) FROM test_run WHERE experiment = ? GROUP BY revision")) {
-      s.setString(1, slug);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          runs.put(rs.getString(1), rs.getInt(2));
-        }
-      }
+    for (JsonNode run :
+        Http.get(stack.url(SCHEDULER) + "/api/v1/test-runs?$top=1000&experiment=" + slug)
+            .json()
+            .path("value")) {
+      runs.merge(run.path("revision").asText(), 1, Integer::sum);
     }
     return runs;
   }

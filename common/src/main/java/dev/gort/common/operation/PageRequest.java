@@ -4,13 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The page a client asked for of a list that takes no query option but {@code $top} and {@code
- * $skip}; lists with more options ({@code $filter}, {@code $orderby}) use {@link Paging} directly.
+ * $skip}, and perhaps a few plain filter parameters ({@code ?experiment=…}); lists with more
+ * options ({@code $filter}, {@code $orderby}) use {@link Paging} directly.
+ *
+ * @param filters the plain filter parameters given, in the order the list named them
  */
-public record PageRequest(int top, int skip) {
+public record PageRequest(int top, int skip, Map<String, String> filters) {
 
   private static final Set<String> OPTIONS = Set.of(Paging.TOP, Paging.SKIP);
 
@@ -21,17 +25,48 @@ public record PageRequest(int top, int skip) {
    *     bad number
    */
   public static PageRequest of(Map<String, ? extends List<String>> query) {
+    return of(query, List.of());
+  }
+
+  /**
+   * Reads {@code $top}, {@code $skip} and the plain parameters named in {@code filterNames}.
+   *
+   * @throws dev.gort.common.web.ProblemException 400 for any other parameter, a repeated one or a
+   *     bad number
+   */
+  public static PageRequest of(
+      Map<String, ? extends List<String>> query, List<String> filterNames) {
     try {
       Paging.checkOptions(query, OPTIONS);
       for (String name : new TreeSet<>(query.keySet())) {
-        if (!OPTIONS.contains(name)) {
+        if (name.startsWith("$")) {
+          continue;
+        }
+        if (!filterNames.contains(name)) {
           // a typo such as ?sate=IDLE must not quietly answer the unfiltered list
           throw new QueryOptionException(
-              name, "unknown query parameter; this list takes only $top and $skip", -1);
+              name,
+              "unknown query parameter; this list takes "
+                  + String.join(", ", filterNames)
+                  + (filterNames.isEmpty() ? "" : ", ")
+                  + "$top and $skip",
+              -1);
+        }
+        if (query.get(name).size() > 1) {
+          throw new QueryOptionException(name, "given more than once", -1);
+        }
+      }
+      Map<String, String> filters = new LinkedHashMap<>();
+      for (String name : filterNames) {
+        String value = first(query, name);
+        if (value != null) {
+          filters.put(name, value);
         }
       }
       return new PageRequest(
-          Paging.top(first(query, Paging.TOP)), Paging.skip(first(query, Paging.SKIP)));
+          Paging.top(first(query, Paging.TOP)),
+          Paging.skip(first(query, Paging.SKIP)),
+          Map.copyOf(filters));
     } catch (QueryOptionException e) {
       throw e.toProblem();
     }
@@ -42,13 +77,16 @@ public record PageRequest(int top, int skip) {
     return top + 1;
   }
 
-  /** The page out of {@code fetched} (read with {@link #limit()}), linking on from {@code path}. */
+  /**
+   * The page out of {@code fetched} (read with {@link #limit()}), linking on from {@code path} with
+   * the same filters.
+   */
   public <T> Page<T> page(List<T> fetched, String path) {
     return Page.of(
         fetched,
         top,
         () -> {
-          Map<String, Object> next = new LinkedHashMap<>();
+          Map<String, Object> next = new LinkedHashMap<>(new TreeMap<>(filters));
           next.put(Paging.TOP, top);
           next.put(Paging.SKIP, (long) skip + top);
           return Paging.link(path, next);

@@ -14,7 +14,7 @@ class PageRequestTest {
   void absentOptionsMeanTheFirstFiftyAndOneMoreIsRead() {
     PageRequest request = PageRequest.of(Map.of());
 
-    assertThat(request).isEqualTo(new PageRequest(50, 0));
+    assertThat(request).isEqualTo(new PageRequest(50, 0, Map.of()));
     assertThat(request.limit()).isEqualTo(51);
   }
 
@@ -43,5 +43,27 @@ class PageRequestTest {
     assertThatThrownBy(() -> PageRequest.of(Map.of("$top", List.of("0"))))
         .isInstanceOf(ProblemException.class)
         .hasMessageContaining("$top");
+  }
+
+  @Test
+  void namedFiltersAreKeptAndCarriedIntoTheNextLink() {
+    PageRequest request =
+        PageRequest.of(
+            Map.of(
+                "state", List.of("FINISHED"), "experiment", List.of("a b"), "$top", List.of("1")),
+            List.of("experiment", "state", "outcome"));
+
+    assertThat(request.filters())
+        .containsOnly(Map.entry("experiment", "a b"), Map.entry("state", "FINISHED"));
+    assertThat(request.page(List.of(1, 2), "/runs").nextLink())
+        .isEqualTo("/runs?experiment=a%20b&state=FINISHED&$top=1&$skip=1");
+    assertThatThrownBy(
+            () ->
+                PageRequest.of(
+                    Map.of("state", List.of("A", "B")), List.of("experiment", "state", "outcome")))
+        .hasMessageStartingWith("state: given more than once");
+    assertThatThrownBy(() -> PageRequest.of(Map.of("sate", List.of("A")), List.of("state")))
+        .hasMessageStartingWith(
+            "sate: unknown query parameter; this list takes state, $top and $skip");
   }
 }

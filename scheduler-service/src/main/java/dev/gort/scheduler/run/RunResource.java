@@ -2,6 +2,9 @@ package dev.gort.scheduler.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gort.common.event.Outcome;
+import dev.gort.common.operation.Page;
+import dev.gort.common.operation.PageRequest;
 import dev.gort.common.web.ProblemException;
 import dev.gort.scheduler.experiment.ExperimentSource;
 import dev.gort.scheduler.experiment.SourceExperiment;
@@ -14,10 +17,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -31,6 +39,7 @@ public class RunResource {
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
   private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE;
+  private static final List<String> LIST_FILTERS = List.of("experiment", "state", "outcome");
 
   @Inject RunService runs;
   @Inject ObjectMapper json;
@@ -90,11 +99,46 @@ public class RunResource {
     }
   }
 
+  /** Test runs, latest first, filtered by experiment, state and outcome, paged. */
+  @GET
+  @Path("/test-runs")
+  public Page<RunView> list(@Context UriInfo uri) {
+    PageRequest page = PageRequest.of(uri.getQueryParameters(), LIST_FILTERS);
+    Map<String, String> filters = page.filters();
+    List<RunView> fetched =
+        runs.list(
+            filters.get("experiment"),
+            enumFilter("state", filters.get("state"), RunState.class),
+            enumFilter("outcome", filters.get("outcome"), Outcome.class),
+            page.skip(),
+            page.limit());
+    return page.page(fetched, "/api/v1/test-runs");
+  }
+
   @GET
   @Path("/test-runs/{id}")
   public RunView get(@PathParam("id") String id) {
     return runs.find(id)
         .orElseThrow(() -> ProblemException.notFound("no test run with id '" + id + "'"));
+  }
+
+  private static <E extends Enum<E>> E enumFilter(String name, String value, Class<E> type) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          400,
+          "Bad Request",
+          name
+              + ": '"
+              + value
+              + "' is not one of "
+              + String.join(" ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()),
+          Map.of("parameter", name));
+    }
   }
 
   private TestRunRequest parse(byte[] body, String contentType) {

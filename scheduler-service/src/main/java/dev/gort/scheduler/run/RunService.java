@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,6 +97,13 @@ public class RunService {
   @Transactional
   public Optional<RunView> findByOperation(String operationId) {
     return TestRun.byOperation(operationId).map(RunView::of);
+  }
+
+  /** Runs matching the filters that are not null, latest first. */
+  @Transactional
+  public List<RunView> list(
+      String experiment, RunState state, Outcome outcome, int skip, int limit) {
+    return TestRun.list(experiment, state, outcome, skip, limit).stream().map(RunView::of).toList();
   }
 
   @Transactional

@@ -2,6 +2,7 @@ package dev.gort.scheduler.run;
 
 import dev.gort.common.event.Outcome;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,7 +18,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A test run of one experiment revision; its state only changes through {@link RunLifecycle}. */
@@ -87,6 +90,29 @@ public class TestRun extends PanacheEntityBase {
   public static Optional<TestRun> unfinishedOf(String experiment) {
     return find("experiment = ?1 and state <> ?2", experiment, RunState.FINISHED)
         .firstResultOptional();
+  }
+
+  /** Runs matching the filters that are not null, latest first, {@code limit} from {@code skip}. */
+  public static List<TestRun> list(
+      String experiment, RunState state, Outcome outcome, int skip, int limit) {
+    List<String> where = new ArrayList<>();
+    Map<String, Object> params = new HashMap<>();
+    if (experiment != null) {
+      where.add("experiment = :experiment");
+      params.put("experiment", experiment);
+    }
+    if (state != null) {
+      where.add("state = :state");
+      params.put("state", state);
+    }
+    if (outcome != null) {
+      where.add("outcome = :outcome");
+      params.put("outcome", outcome);
+    }
+    String query = where.isEmpty() ? "" : String.join(" and ", where);
+    return find(query, Sort.descending("createdAt").and("id"), params)
+        .range(skip, skip + limit - 1)
+        .list();
   }
 
   public static Optional<TestRun> byOperationForUpdate(String operationId) {
