@@ -7,7 +7,9 @@ ALTER TABLE dispatch_attempt ADD COLUMN halt_next_try_at TIMESTAMPTZ;
 ALTER TABLE dispatch_attempt ADD COLUMN halted_at TIMESTAMPTZ;
 ALTER TABLE dispatch_attempt ADD COLUMN halt_result TEXT;
 
-CREATE INDEX dispatch_attempt_overdue ON dispatch_attempt (deadline) WHERE state = 'DISPATCHED';
+-- A pending attempt has a deadline too: one that cannot be dispatched in time is timed out.
+CREATE INDEX dispatch_attempt_overdue ON dispatch_attempt (deadline)
+    WHERE state IN ('PENDING', 'DISPATCHED');
 CREATE INDEX dispatch_attempt_to_halt ON dispatch_attempt (halt_next_try_at)
     WHERE halt_requested_at IS NOT NULL AND halted_at IS NULL;
 

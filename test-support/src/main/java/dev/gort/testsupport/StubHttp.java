@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
 
 /**
  * A small HTTP server on a free loopback port, for tests that stand in for an outside system
@@ -22,11 +23,19 @@ public final class StubHttp {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       server.createContext(path, handler);
+      // one slow answer must not hold up the others
+      server.setExecutor(Executors.newCachedThreadPool(StubHttp::daemon));
       server.start();
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start a stub HTTP server", e);
     }
+  }
+
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "stub-http");
+    thread.setDaemon(true);
+    return thread;
   }
 
   public static String baseUrl(HttpServer server) {

@@ -71,6 +71,27 @@ public class CausalClock {
   }
 
   /**
+   * What {@link #receive} would answer, without joining anything: for a consumer that joins an
+   * event's stamp only once the event is applied ({@link #join}), so that an event it refused does
+   * not make the events before it look stale.
+   *
+   * @throws MalformedStampException when {@code encodedStamp} is not a stamp
+   */
+  public Admission check(String subject, String encodedStamp) {
+    Objects.requireNonNull(subject);
+    if (encodedStamp == null || encodedStamp.isBlank()) {
+      return Admission.UNSTAMPED;
+    }
+    Stamp incoming = Stamp.decode(encodedStamp).peek();
+    return inTransaction(c -> incoming.leq(lock(c, subject)) ? Admission.STALE : Admission.NEW);
+  }
+
+  /** Joins the stamp of an applied event into the subject's; null or blank changes nothing. */
+  public void join(String subject, String encodedStamp) {
+    receive(subject, encodedStamp);
+  }
+
+  /**
    * Registers an event this service emits about {@code subject} and returns its stamp, encoded and
    * anonymous: after everything the service emitted or admitted about the subject so far.
    */

@@ -95,8 +95,12 @@ public final class RunEvents {
     }
   }
 
-  /** The worker parsed and evaluated the results of a run. */
-  public record RunEvaluated(String runId, Outcome outcome, String summary, String reportId)
+  /**
+   * The worker parsed and evaluated the results of attempt {@code attempt} of a run (0 from a
+   * sender that did not say).
+   */
+  public record RunEvaluated(
+      String runId, int attempt, Outcome outcome, String summary, String reportId)
       implements GortEvent {
     @Override
     public String subject() {

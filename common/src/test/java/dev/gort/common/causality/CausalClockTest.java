@@ -87,6 +87,26 @@ class CausalClockTest {
   }
 
   @Test
+  void checkTellsWithoutJoiningAndJoinRecordsTheAppliedStamp() {
+    String run = newRun();
+    String first = gateway.next(run);
+    String second = gateway.next(run);
+    scheduler.next(run);
+    String before = storedText(schedulerDb, run);
+
+    assertThat(scheduler.check(run, second)).isEqualTo(Admission.NEW);
+    assertThat(storedText(schedulerDb, run)).isEqualTo(before);
+    // the second was not joined, so the first is not stale yet
+    assertThat(scheduler.check(run, first)).isEqualTo(Admission.NEW);
+
+    scheduler.join(run, second);
+
+    assertThat(scheduler.check(run, first)).isEqualTo(Admission.STALE);
+    assertThat(scheduler.check(run, second)).isEqualTo(Admission.STALE);
+    assertThat(scheduler.check(run, null)).isEqualTo(Admission.UNSTAMPED);
+  }
+
+  @Test
   void anUnstampedEventIsUnstampedAndChangesNothing() {
     String run = newRun();
 

@@ -39,7 +39,7 @@ class EnvelopeCodecTest {
         new RunCompleted("run-1", 2, "sim", "job-9", RunnerStatus.INFRA_FAILURE, "http://x/r"),
         new CancelRequested("run-1", "cancelled by the owner"),
         new RunCancelled("run-1", 2, "sim", "job-9", true, "cancelled at the runner"),
-        new RunEvaluated("run-1", Outcome.FAILED, "1 of 2 tests failed: b", "report-3"),
+        new RunEvaluated("run-1", 2, Outcome.FAILED, "1 of 2 tests failed: b", "report-3"),
         new RunFinished(
             "run-1",
             "exp-a",

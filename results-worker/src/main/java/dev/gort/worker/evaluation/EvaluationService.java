@@ -118,7 +118,11 @@ public class EvaluationService {
             event,
             SOURCE,
             new RunEvaluated(
-                completed.runId(), evaluation.outcome(), evaluation.summary(), report.id),
+                completed.runId(),
+                completed.attempt(),
+                evaluation.outcome(),
+                evaluation.summary(),
+                report.id),
             clock.instant()));
     LOG.infof(
         "run %s evaluated: %s (%s)", completed.runId(), evaluation.outcome(), evaluation.summary());

@@ -5,6 +5,7 @@ import dev.gort.common.event.MalformedEventException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -16,7 +17,14 @@ public class CancelRequestConsumer {
 
   @Incoming("cancel-requests")
   @Blocking
-  @Retry(maxRetries = 5, delay = 500, abortOn = MalformedEventException.class)
+  // an attempt busy at its runner (up to the runner client's 10 s timeout) delays the cancel
+  @Retry(
+      maxRetries = 60,
+      delay = 250,
+      jitter = 100,
+      maxDuration = 60,
+      durationUnit = ChronoUnit.SECONDS,
+      abortOn = MalformedEventException.class)
   public void onCancelRequested(String message) {
     cancels.onCancelRequested(EnvelopeCodec.decode(message));
   }

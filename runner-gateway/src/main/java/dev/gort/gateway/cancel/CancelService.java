@@ -13,7 +13,8 @@ import dev.gort.gateway.dispatch.DispatchService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +25,12 @@ import org.jboss.logging.Logger;
  * Seed 000, "cancelled": the owner's cancel stops the run here. Nothing more is dispatched for it,
  * a job running at the runner is halted (by {@link RunnerHalter}, which then owes {@code
  * RunCancelled}), and a callback that still arrives is stored but no longer reported.
+ *
+ * <p>Locks: the run's clock row first, which serialises the cancel with the request that creates
+ * attempt 1; then the latest attempt, without waiting. Every other writer holds the attempt and
+ * then waits for the clock (its outbox stamp), so waiting for the attempt here could deadlock; an
+ * attempt that is busy (a runner being called, a timeout being recorded) makes the cancel roll back
+ * and be tried again a moment later.
  */
 @ApplicationScoped
 public class CancelService {
@@ -47,12 +54,12 @@ public class CancelService {
       return;
     }
     causalClock.receive(cancel.runId(), event.clock());
+    Attempt latest = latestAttemptNoWait(cancel.runId());
     Instant now = clock.instant();
     if (!CancelledRun.record(em, cancel.runId(), cancel.reason(), now)) {
       LOG.infof("run %s: cancel requested again under event %s", cancel.runId(), event.id());
       return;
     }
-    Attempt latest = latestAttempt(cancel.runId());
     if (latest == null) {
       outbox.add(
           Topics.RUNS_STATUS,
@@ -89,13 +96,31 @@ public class CancelService {
     LOG.infof("run %s attempt %d cancelled: %s", a.runId, a.attempt, detail);
   }
 
-  private Attempt latestAttempt(String runId) {
-    List<Attempt> attempts =
-        em.createQuery("FROM Attempt WHERE runId = ?1 ORDER BY attempt DESC", Attempt.class)
-            .setParameter(1, runId)
-            .setMaxResults(1)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultList();
-    return attempts.isEmpty() ? null : attempts.get(0);
+  /**
+   * The run's latest attempt, locked; null when it has none.
+   *
+   * @throws AttemptBusyException when another transaction holds it (the caller is retried)
+   */
+  private Attempt latestAttemptNoWait(String runId) {
+    try {
+      @SuppressWarnings("unchecked")
+      List<Attempt> attempts =
+          em.createNativeQuery(
+                  "SELECT * FROM dispatch_attempt WHERE run_id = ?1"
+                      + " ORDER BY attempt DESC LIMIT 1 FOR UPDATE NOWAIT",
+                  Attempt.class)
+              .setParameter(1, runId)
+              .getResultList();
+      return attempts.isEmpty() ? null : attempts.get(0);
+    } catch (PessimisticLockException | LockTimeoutException e) {
+      throw new AttemptBusyException(runId, e);
+    }
+  }
+
+  /** The run's latest attempt is being worked on by another transaction; try the cancel again. */
+  public static class AttemptBusyException extends RuntimeException {
+    AttemptBusyException(String runId, Throwable cause) {
+      super("run " + runId + ": its latest attempt is busy; the cancel is tried again", cause);
+    }
   }
 }

@@ -93,8 +93,9 @@ public class Attempt extends PanacheEntityBase {
     }
   }
 
-  /** Attempt 1 of a requested run, due at once. */
-  public static Attempt first(RunRequested requested, String traceparent, Instant now) {
+  /** Attempt 1 of a requested run, due at once, overdue at {@code deadline} if not dispatched. */
+  public static Attempt first(
+      RunRequested requested, String traceparent, Instant now, Instant deadline) {
     Attempt a = new Attempt();
     a.runId = requested.runId();
     a.attempt = 1;
@@ -104,11 +105,11 @@ public class Attempt extends PanacheEntityBase {
     a.revision = requested.revision();
     a.maxAttempts = requested.maxAttempts();
     a.traceparent = traceparent;
-    return a.pendingFrom(now);
+    return a.pendingFrom(now, deadline);
   }
 
   /** The attempt after this one, for the same run and runner, due at once. */
-  public Attempt retry(Instant now) {
+  public Attempt retry(Instant now, Instant deadline) {
     Attempt a = new Attempt();
     a.runId = runId;
     a.attempt = attempt + 1;
@@ -118,7 +119,7 @@ public class Attempt extends PanacheEntityBase {
     a.revision = revision;
     a.maxAttempts = maxAttempts;
     a.traceparent = traceparent;
-    return a.pendingFrom(now);
+    return a.pendingFrom(now, deadline);
   }
 
   /** Whether the run's retry budget allows another attempt after this one. */
@@ -126,8 +127,9 @@ public class Attempt extends PanacheEntityBase {
     return attempt < maxAttempts;
   }
 
-  private Attempt pendingFrom(Instant now) {
+  private Attempt pendingFrom(Instant now, Instant overdueAt) {
     id = UUID.randomUUID().toString();
+    deadline = overdueAt;
     state = AttemptState.PENDING;
     nextTryAt = now;
     createdAt = now;

@@ -31,8 +31,10 @@ public class AttemptTimeouts {
   @Inject DispatchService dispatch;
 
   /**
-   * Times out the attempt whose deadline passed longest ago, and asks its runner to halt the job.
-   * Replicas skip each other's rows.
+   * Times out the attempt whose deadline passed longest ago: a dispatched one whose runner never
+   * called back (its job is halted at the runner), or one that could not be dispatched in time (the
+   * runner is down, or unknown). Replicas, and the dispatcher calling a runner, skip each other's
+   * rows.
    *
    * @return whether there was one
    */
@@ -41,7 +43,8 @@ public class AttemptTimeouts {
     @SuppressWarnings("unchecked")
     List<Attempt> overdue =
         em.createNativeQuery(
-                "SELECT * FROM dispatch_attempt WHERE state = 'DISPATCHED' AND deadline <= ?1"
+                "SELECT * FROM dispatch_attempt WHERE state IN ('PENDING', 'DISPATCHED')"
+                    + " AND deadline <= ?1"
                     + " ORDER BY deadline LIMIT 1 FOR UPDATE SKIP LOCKED",
                 Attempt.class)
             .setParameter(1, clock.instant())
@@ -50,8 +53,12 @@ public class AttemptTimeouts {
       return false;
     }
     Attempt a = overdue.get(0);
-    a.requestHalt(clock.instant());
-    timeOut(a, "no callback before the deadline " + a.deadline);
+    if (a.state == AttemptState.PENDING) {
+      timeOut(a, "not dispatched before the deadline " + a.deadline + ": " + a.lastError);
+    } else {
+      a.requestHalt(clock.instant());
+      timeOut(a, "no callback before the deadline " + a.deadline);
+    }
     return true;
   }
 
@@ -69,7 +76,7 @@ public class AttemptTimeouts {
         dispatch.causedByRequest(
             a, new RunTimedOut(a.runId, a.attempt, a.runner, a.runnerJobId, reason, retrying)));
     if (retrying) {
-      Attempt next = a.retry(now);
+      Attempt next = a.retry(now, dispatch.deadlineFrom(now));
       next.persist();
       outbox.add(
           Topics.RUNS_STATUS,

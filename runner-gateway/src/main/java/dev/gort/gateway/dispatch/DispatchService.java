@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
 /** Turns requested runs into attempts and hands due attempts to their runners. */
@@ -65,7 +66,8 @@ public class DispatchService {
           "run %s was cancelled before its request arrived; not dispatched", requested.runId());
       return;
     }
-    Attempt.first(requested, event.traceparent(), clock.instant()).persist();
+    Instant now = clock.instant();
+    Attempt.first(requested, event.traceparent(), now, deadlineFrom(now)).persist();
   }
 
   /**
@@ -97,7 +99,8 @@ public class DispatchService {
     try {
       String jobId = runner.get().dispatch(requestFor(a));
       markDispatched(a, jobId);
-    } catch (RunnerUnavailableException e) {
+    } catch (RunnerUnavailableException | FaultToleranceException e) {
+      // a timeout or an open circuit leaves the runner's answer unknown: tried again with back-off
       retryLater(a, e.getMessage());
     }
     return true;
@@ -109,7 +112,7 @@ public class DispatchService {
     a.state = AttemptState.DISPATCHED;
     a.runnerJobId = jobId;
     a.dispatchedAt = now;
-    a.deadline = now.plus(config.dispatchDeadline());
+    a.deadline = deadlineFrom(now);
     a.lastError = null;
     outbox.add(
         Topics.RUNS_STATUS,
@@ -120,6 +123,11 @@ public class DispatchService {
   /** An event about {@code a}'s run, in the trace of the request that started it. */
   public Envelope causedByRequest(Attempt a, GortEvent data) {
     return Envelope.inTrace(a.traceparent, SOURCE, data, clock.instant());
+  }
+
+  /** When an attempt created or dispatched at {@code now} is overdue. */
+  public Instant deadlineFrom(Instant now) {
+    return now.plus(config.dispatchDeadline());
   }
 
   /** How long to wait after the {@code tries}-th failure to reach a runner. */

@@ -59,6 +59,26 @@ class CancelTest extends GatewayTestBase {
   }
 
   @Test
+  void cancelArrivingWhileTheRunnerIsBeingCalledWaitsAndThenHaltsTheJob() {
+    String runId = newRunId();
+    kafka.publish(Topics.RUNS_REQUESTED, runRequested(runId, "slow-2500-cancel"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> !harness.jobs(runId).isEmpty());
+    assertThat(harness.jobs(runId).get(0)).containsEntry("answered", false);
+
+    kafka.publish(Topics.RUNS_CANCEL_REQUESTED, cancelRequested(runId));
+
+    RunCancelled cancelled = awaitCancelled(runId);
+    assertThat(cancelled.haltedAtRunner()).isTrue();
+    assertThat(cancelled.runnerJobId()).isEqualTo(harness.jobs(runId).get(0).get("jobId"));
+    assertThat(harness.jobs(runId).get(0)).containsEntry("cancelled", true);
+    assertThat(harness.jobs(runId)).hasSize(1);
+    assertThat(
+            harness.text(
+                "SELECT state FROM dispatch_attempt WHERE run_id = ? AND attempt = 1", runId))
+        .isEqualTo("CANCELLED");
+  }
+
+  @Test
   void cancelBeforeTheRequestArrivesMeansTheRunIsNeverDispatched() {
     String runId = newRunId();
     kafka.publish(Topics.RUNS_CANCEL_REQUESTED, cancelRequested(runId));

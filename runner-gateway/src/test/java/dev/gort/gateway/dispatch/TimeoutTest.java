@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunEvents.RunDispatched;
+import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.RunEvents.RunRetrying;
 import dev.gort.common.event.RunEvents.RunTimedOut;
 import dev.gort.common.event.RunnerStatus;
@@ -14,6 +15,7 @@ import dev.gort.common.event.Topics;
 import dev.gort.gateway.testing.GatewayHarness;
 import dev.gort.gateway.testing.GatewayHarness.DispatchedJob;
 import dev.gort.gateway.testing.GatewayTestBase;
+import dev.gort.gateway.testing.GatewayTestSupport;
 import dev.gort.gateway.testing.SimRunnerStub;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -73,6 +75,32 @@ class TimeoutTest extends GatewayTestBase {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> harness.jobs(first.runId()).stream().allMatch(TimeoutTest::cancelled));
+  }
+
+  @Test
+  void attemptThatCannotBeDispatchedBeforeItsDeadlineTimesOut() {
+    String runId = GatewayTestSupport.newRunId();
+    // the runner refuses this experiment's jobs far longer than the one-second deadline
+    kafka.publish(
+        Topics.RUNS_REQUESTED,
+        Envelope.of(
+            GatewayTestSupport.SOURCE,
+            new RunRequested(runId, "down-999-exp", "rev-1", "alice", "a@example.org", "sim", 1),
+            java.time.Instant.now()));
+
+    RunCompleted completed =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> kafka.events(Topics.RUNS_STATUS, runId, RunCompleted.class),
+                c -> !c.isEmpty())
+            .get(0);
+
+    assertThat(completed.status()).isEqualTo(RunnerStatus.TIMEOUT);
+    RunTimedOut timedOut = kafka.events(Topics.RUNS_STATUS, runId, RunTimedOut.class).get(0);
+    assertThat(timedOut.retrying()).isFalse();
+    assertThat(timedOut.reason()).contains("not dispatched before the deadline").contains("503");
+    assertThat(kafka.events(Topics.RUNS_STATUS, runId, RunDispatched.class)).isEmpty();
   }
 
   private static boolean cancelled(Map<String, Object> job) {

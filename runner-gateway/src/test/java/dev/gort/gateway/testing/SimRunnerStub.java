@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * POST /runners/sim/jobs} takes a job and answers 201 {@code {"jobId": ...}}. Tests read what it
  * received over HTTP ({@code GET /runners/sim/jobs}), as they would from the simulators, so nothing
  * depends on which class loader holds this object. An experiment named {@code down-<n>-...} is
- * refused with 503 the first {@code n} times each run is submitted. {@code POST
+ * refused with 503 the first {@code n} times each run is submitted; one named {@code slow-<ms>-...}
+ * is listed at once but answered only after {@code ms} milliseconds. {@code POST
  * /runners/sim/jobs/{jobId}/cancel} marks a job {@code cancelled}, as the simulators' runner does.
  */
 public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
@@ -106,9 +107,24 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
     job.put("jobId", jobId);
     job.put("submissions", tries);
     job.put("cancelled", false);
+    job.put("answered", false);
     synchronized (jobs) {
       jobs.add(job);
     }
+    if (experiment.startsWith("slow-")) {
+      pause(Long.parseLong(experiment.split("-")[1]));
+    }
+    synchronized (jobs) {
+      job.put("answered", true);
+    }
     StubHttp.respondJson(exchange, 201, JSON.writeValueAsBytes(Map.of("jobId", jobId)));
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

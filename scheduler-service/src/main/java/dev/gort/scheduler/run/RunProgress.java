@@ -52,13 +52,14 @@ public class RunProgress {
       LOG.debugf("event %s already applied", event.id());
       return;
     }
-    Optional<TestRun> found = TestRun.findByIdOptional(event.subject());
+    // the run's row first, its clock second: the order every writer of a run takes them in
+    Optional<TestRun> found = TestRun.findByIdForUpdate(event.subject());
     if (found.isEmpty()) {
       LOG.warnf("%s for unknown run %s ignored", event.type(), event.subject());
       return;
     }
     TestRun run = found.get();
-    if (causalClock.receive(run.id, event.clock()) == Admission.STALE) {
+    if (causalClock.check(run.id, event.clock()) == Admission.STALE) {
       metrics.counter(STALE_EVENTS, "type", event.type()).increment();
       LOG.warnf(
           "run %s: %s from %s ignored: it happened before an event already applied (stamp %s)",
@@ -80,7 +81,11 @@ public class RunProgress {
         onCancelled(run, c, event);
       } else {
         LOG.debugf("%s is not for the scheduler", event.type());
+        return;
       }
+      // only an applied event joins the run's stamp: a refused one must not make the events
+      // before it look stale
+      causalClock.join(run.id, event.clock());
     } catch (IllegalTransitionException e) {
       LOG.warnf("run %s: %s ignored: %s", run.id, event.type(), e.getMessage());
     }
@@ -138,18 +143,17 @@ public class RunProgress {
     String verdict = "evaluated: " + e.outcome() + describe(e.summary());
     Step evaluated = new Step(RunTrigger.EVALUATED, verdict);
     Step toWorker = new Step(RunTrigger.EVALUATION_STARTED, "results sent to the results worker");
-    // The verdict travels on another topic than the runner's report, so it can overtake it; the
-    // verdict implies the report, so the run catches up instead of dropping the verdict.
+    // The verdict travels on another topic than the gateway's events, so it can overtake them; it
+    // implies the dispatch and the report, so the run catches up instead of dropping the verdict.
+    Step dispatched = new Step(RunTrigger.DISPATCHED, "dispatch implied by the evaluation");
+    Step reported = new Step(RunTrigger.RUNNER_REPORTED, "runner report implied by the evaluation");
     switch (run.state) {
-      case RUNNING ->
-          run.advance(
-              event.time(),
-              new Step(RunTrigger.RUNNER_REPORTED, "runner report implied by the evaluation"),
-              toWorker,
-              evaluated);
+      case QUEUED -> run.advance(event.time(), dispatched, reported, toWorker, evaluated);
+      case RUNNING -> run.advance(event.time(), reported, toWorker, evaluated);
       case COMPLETED -> run.advance(event.time(), toWorker, evaluated);
       default -> run.advance(event.time(), evaluated);
     }
+    run.attempts = Math.max(run.attempts, e.attempt());
     runs.finish(run, e.outcome(), e.summary(), event.time(), event);
   }
 

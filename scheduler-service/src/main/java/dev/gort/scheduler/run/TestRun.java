@@ -115,6 +115,10 @@ public class TestRun extends PanacheEntityBase {
         .list();
   }
 
+  public static Optional<TestRun> findByIdForUpdate(String id) {
+    return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+  }
+
   public static Optional<TestRun> byOperationForUpdate(String operationId) {
     return find("operationId", operationId)
         .withLock(LockModeType.PESSIMISTIC_WRITE)

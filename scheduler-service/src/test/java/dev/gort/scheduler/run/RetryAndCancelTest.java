@@ -67,7 +67,7 @@ class RetryAndCancelTest {
     publishStatus(new RunDispatched(runId, 2, "sim", "job-2", null));
     publishStatus(new RunCompleted(runId, 2, "sim", "job-2", RunnerStatus.PASSED, "http://r"));
     kafka.publish(
-        Topics.RESULTS_EVALUATED, event(new RunEvaluated(runId, Outcome.PASSED, "2 of 2", "r")));
+        Topics.RESULTS_EVALUATED, event(new RunEvaluated(runId, 2, Outcome.PASSED, "2 of 2", "r")));
 
     awaitState(runId, "FINISHED");
     Response run = given().get("/api/v1/test-runs/" + runId);
@@ -99,7 +99,7 @@ class RetryAndCancelTest {
     publishStatus(new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.TIMEOUT, null));
     kafka.publish(
         Topics.RESULTS_EVALUATED,
-        event(new RunEvaluated(runId, Outcome.TIMED_OUT, "the last attempt timed out", null)));
+        event(new RunEvaluated(runId, 1, Outcome.TIMED_OUT, "the last attempt timed out", null)));
 
     awaitState(runId, "FINISHED");
     given()
@@ -193,7 +193,8 @@ class RetryAndCancelTest {
     String runId = requested.path("id");
     publishStatus(new RunDispatched(runId, 1, "sim", "job-1", null));
     kafka.publish(
-        Topics.RESULTS_EVALUATED, event(new RunEvaluated(runId, Outcome.FAILED, "1 failed", "r")));
+        Topics.RESULTS_EVALUATED,
+        event(new RunEvaluated(runId, 1, Outcome.FAILED, "1 failed", "r")));
     awaitState(runId, "FINISHED");
 
     given()
@@ -249,6 +250,38 @@ class RetryAndCancelTest {
         new RunCompleted(runId, 2, "sim", "job-2", RunnerStatus.PASSED, "http://r"),
         dispatched2.event());
     awaitState(runId, "EVALUATING");
+  }
+
+  @Test
+  void verdictOvertakingEveryGatewayEventFinishesTheRunAndTheLateOnesAreStale() {
+    String runId = request(slug(), null).path("id");
+    Stamp dispatched = Participant.RUNNER_GATEWAY.seed().event();
+    Stamp reported = dispatched.event();
+    Stamp evaluated = Participant.RESULTS_WORKER.seed().join(reported.peek()).event();
+
+    kafka.publish(
+        Topics.RESULTS_EVALUATED,
+        event(new RunEvaluated(runId, 1, Outcome.PASSED, "1 of 1", "r"))
+            .withClock(evaluated.peek().encode()));
+    awaitState(runId, "FINISHED");
+    double before = staleCount("dev.gort.run.dispatched.v1");
+    RecordMetadata late1 =
+        publishStamped(new RunDispatched(runId, 1, "sim", "job-1", null), dispatched);
+    RecordMetadata late2 =
+        publishStamped(
+            new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r"), reported);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> kafka.consumed(GROUP, late1, late2));
+    given()
+        .get("/api/v1/test-runs/" + runId)
+        .then()
+        .body("outcome", equalTo("PASSED"))
+        .body("attempts", equalTo(1))
+        .body(
+            "history.state",
+            equalTo(List.of("QUEUED", "RUNNING", "COMPLETED", "EVALUATING", "FINISHED")))
+        .body("history[1].reason", equalTo("dispatch implied by the evaluation"));
+    assertThat(staleCount("dev.gort.run.dispatched.v1")).isEqualTo(before + 1);
   }
 
   private static RecordMetadata publishStamped(GortEvent data, Stamp stamp) {

@@ -142,7 +142,8 @@ class RunLifecycleTest {
         Topics.RUNS_STATUS,
         event(new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r")));
     kafka.publish(
-        Topics.RESULTS_EVALUATED, event(new RunEvaluated(runId, Outcome.PASSED, "2 of 2", "rep")));
+        Topics.RESULTS_EVALUATED,
+        event(new RunEvaluated(runId, 1, Outcome.PASSED, "2 of 2", "rep")));
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -193,7 +194,8 @@ class RunLifecycleTest {
     String runId = request(slug(), null).path("id");
     kafka.publish(Topics.RUNS_STATUS, event(new RunDispatched(runId, 1, "sim", "job-1", null)));
     kafka.publish(
-        Topics.RESULTS_EVALUATED, event(new RunEvaluated(runId, Outcome.FAILED, "1 failed", "r")));
+        Topics.RESULTS_EVALUATED,
+        event(new RunEvaluated(runId, 1, Outcome.FAILED, "1 failed", "r")));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(

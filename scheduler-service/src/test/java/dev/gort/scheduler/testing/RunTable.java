@@ -94,7 +94,7 @@ public final class RunTable {
                 "job-1",
                 outcome == Outcome.PASSED ? RunnerStatus.PASSED : RunnerStatus.FAILED,
                 "http://r")));
-    kafka.publish(Topics.RESULTS_EVALUATED, event(new RunEvaluated(runId, outcome, "", "rep")));
+    kafka.publish(Topics.RESULTS_EVALUATED, event(new RunEvaluated(runId, 1, outcome, "", "rep")));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
