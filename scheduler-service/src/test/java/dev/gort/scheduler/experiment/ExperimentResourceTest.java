@@ -9,13 +9,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.gort.common.event.Outcome;
-import dev.gort.common.testing.KafkaEvents;
 import dev.gort.scheduler.poll.ExperimentPoller;
 import dev.gort.scheduler.poll.PollView;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.KafkaTestBase;
 import dev.gort.scheduler.testing.RunTable;
 import dev.gort.testsupport.GortTestResource;
-import dev.gort.testsupport.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -25,30 +24,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/v1/experiments} and {@code GET /api/v1/experiments/polls}. */
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
-class ExperimentResourceTest {
-
-  private static KafkaEvents kafka;
+class ExperimentResourceTest extends KafkaTestBase {
 
   @Inject ExperimentPoller poller;
   @Inject DataSource db;
-
-  @BeforeAll
-  static void connect() {
-    kafka = new KafkaEvents(TestInfrastructure.kafkaBootstrapServers());
-  }
-
-  @AfterAll
-  static void disconnect() {
-    kafka.close();
-  }
 
   @Test
   void experimentIsRunningWhileItsRunIsUnfinishedThenIdleWithTheLastOutcome() {

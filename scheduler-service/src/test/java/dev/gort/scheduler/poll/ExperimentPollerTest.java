@@ -11,12 +11,11 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.gort.common.event.Outcome;
 import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.Topics;
-import dev.gort.common.testing.KafkaEvents;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.KafkaTestBase;
 import dev.gort.scheduler.testing.RunTable;
 import dev.gort.scheduler.testing.SourceScript;
 import dev.gort.testsupport.GortTestResource;
-import dev.gort.testsupport.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,9 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,22 +35,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
-class ExperimentPollerTest {
-
-  private static KafkaEvents kafka;
+class ExperimentPollerTest extends KafkaTestBase {
 
   @Inject ExperimentPoller poller;
   @Inject DataSource db;
-
-  @BeforeAll
-  static void connect() {
-    kafka = new KafkaEvents(TestInfrastructure.kafkaBootstrapServers());
-  }
-
-  @AfterAll
-  static void disconnect() {
-    kafka.close();
-  }
 
   @AfterEach
   void sourceBackToNormal() {

@@ -23,38 +23,22 @@ import dev.gort.common.event.RunEvents.RunRetrying;
 import dev.gort.common.event.RunEvents.RunTimedOut;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
-import dev.gort.common.testing.KafkaEvents;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.KafkaTestBase;
 import dev.gort.testsupport.GortTestResource;
-import dev.gort.testsupport.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Seed 000 "timeout and retry", "timeout and no retry" and "cancelled", at the scheduler. */
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
-class RetryAndCancelTest {
-
-  private static final String GROUP = "scheduler-service";
-  private static KafkaEvents kafka;
-
-  @BeforeAll
-  static void connect() {
-    kafka = new KafkaEvents(TestInfrastructure.kafkaBootstrapServers());
-  }
-
-  @AfterAll
-  static void disconnect() {
-    kafka.close();
-  }
+class RetryAndCancelTest extends KafkaTestBase {
 
   @Test
   void timedOutAttemptIsRetriedAndTheRunFinishesOnTheNextOne() {

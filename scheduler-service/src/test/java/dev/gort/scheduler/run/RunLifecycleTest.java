@@ -20,10 +20,9 @@ import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.RunEvents.RunRetrying;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
-import dev.gort.common.testing.KafkaEvents;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.KafkaTestBase;
 import dev.gort.testsupport.GortTestResource;
-import dev.gort.testsupport.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -31,28 +30,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The scheduler on real Kafka and PostgreSQL: requests, the events it applies, and bad input. */
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
-class RunLifecycleTest {
-
-  private static final String GROUP = "scheduler-service";
-  private static KafkaEvents kafka;
-
-  @BeforeAll
-  static void connect() {
-    kafka = new KafkaEvents(TestInfrastructure.kafkaBootstrapServers());
-  }
-
-  @AfterAll
-  static void disconnect() {
-    kafka.close();
-  }
+class RunLifecycleTest extends KafkaTestBase {
 
   @Test
   void requestCreatesAQueuedRunAndOwesRunRequested() {

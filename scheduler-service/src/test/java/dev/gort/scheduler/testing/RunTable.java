@@ -1,9 +1,5 @@
 package dev.gort.scheduler.testing;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.GortEvent;
 import dev.gort.common.event.Outcome;
@@ -17,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -95,14 +90,7 @@ public final class RunTable {
                 outcome == Outcome.PASSED ? RunnerStatus.PASSED : RunnerStatus.FAILED,
                 "http://r")));
     kafka.publish(Topics.RESULTS_EVALUATED, event(new RunEvaluated(runId, 1, outcome, "", "rep")));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () ->
-                given()
-                    .get("/api/v1/test-runs/" + runId)
-                    .then()
-                    .body("state", equalTo("FINISHED")));
+    Runs.awaitState(runId, "FINISHED");
   }
 
   private static Envelope event(GortEvent data) {
