@@ -16,7 +16,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -46,20 +45,15 @@ public class OperationResource {
    * {@code $skip}; {@code nextLink} gives the next page.
    */
   @GET
-  public Page<OperationView> list(
-      @QueryParam(FILTER) String filter,
-      @QueryParam(ORDER_BY) String orderBy,
-      @QueryParam(Paging.TOP) String top,
-      @QueryParam(Paging.SKIP) String skip,
-      @Context UriInfo uri) {
+  public Page<OperationView> list(@Context UriInfo uri) {
     MultivaluedMap<String, String> query = uri.getQueryParameters();
     ListOptions options =
         ListOptions.of(
             query,
-            given(query, FILTER, filter),
-            given(query, ORDER_BY, orderBy),
-            given(query, Paging.TOP, top),
-            given(query, Paging.SKIP, skip));
+            option(query, FILTER),
+            option(query, ORDER_BY),
+            option(query, Paging.TOP),
+            option(query, Paging.SKIP));
     List<OperationView> fetched =
         operations.list(options.where(), options.order(), options.skip(), options.top() + 1);
     return Page.of(
@@ -104,9 +98,16 @@ public class OperationResource {
     }
   }
 
-  /** An option given without a value ({@code ?$top} or {@code ?$top=}) is refused, not absent. */
-  private static String given(MultivaluedMap<String, String> query, String name, String value) {
-    return value == null && query.containsKey(name) ? "" : value;
+  /**
+   * The option's value; an option given without one ({@code ?$top} or {@code ?$top=}) reads as
+   * {@code ""}, which is refused, not taken as absent.
+   */
+  private static String option(MultivaluedMap<String, String> query, String name) {
+    if (!query.containsKey(name)) {
+      return null;
+    }
+    String value = query.getFirst(name);
+    return value == null ? "" : value;
   }
 
   @GET
