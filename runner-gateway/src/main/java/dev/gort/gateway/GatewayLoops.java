@@ -3,7 +3,7 @@ package dev.gort.gateway;
 import dev.gort.common.polling.PollingLoop;
 import dev.gort.gateway.cancel.RunnerHalter;
 import dev.gort.gateway.config.GatewayConfig;
-import dev.gort.gateway.dispatch.AttemptTimeouts;
+import dev.gort.gateway.dispatch.DeadlineScanner;
 import dev.gort.gateway.dispatch.DispatchService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,14 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gateway's background work while it is up: handing due attempts to runners, timing out
- * attempts past their deadline, and halting jobs at runners.
+ * The gateway's background work while it is up: handing due attempts to runners, polling the
+ * runners of attempts past their deadline and timing those out, and halting jobs at runners.
  */
 @ApplicationScoped
 public class GatewayLoops {
 
   @Inject DispatchService dispatch;
-  @Inject AttemptTimeouts timeouts;
+  @Inject DeadlineScanner deadlines;
   @Inject RunnerHalter halter;
   @Inject GatewayConfig config;
 
@@ -32,7 +32,7 @@ public class GatewayLoops {
     for (int i = 1; i <= config.dispatchConcurrency(); i++) {
       loops.add(loop("dispatcher-" + i, dispatch::dispatchNextDue));
     }
-    loops.add(loop("deadline-scanner", timeouts::expireNextOverdue));
+    loops.add(loop("deadline-scanner", deadlines::scanNext));
     loops.add(loop("runner-halter", halter::haltNextDue));
   }
 

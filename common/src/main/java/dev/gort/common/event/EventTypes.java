@@ -13,6 +13,7 @@ public final class EventTypes {
           Map.entry("dev.gort.run.requested.v1", RunEvents.RunRequested.class),
           Map.entry("dev.gort.run.dispatched.v1", RunEvents.RunDispatched.class),
           Map.entry("dev.gort.run.timed-out.v1", RunEvents.RunTimedOut.class),
+          Map.entry("dev.gort.run.unresponsive.v1", RunEvents.RunUnresponsive.class),
           Map.entry("dev.gort.run.retrying.v1", RunEvents.RunRetrying.class),
           Map.entry("dev.gort.run.completed.v1", RunEvents.RunCompleted.class),
           Map.entry("dev.gort.run.cancel-requested.v1", RunEvents.CancelRequested.class),

@@ -61,6 +61,20 @@ public final class RunEvents {
     }
   }
 
+  /**
+   * Attempt {@code attempt} is overdue and its runner has not answered a status poll since {@code
+   * since}: the run is unresponsive until the runner answers, reports, or the gateway gives up on
+   * it and times the attempt out.
+   */
+  public record RunUnresponsive(
+      String runId, int attempt, String runner, String runnerJobId, Instant since, String reason)
+      implements GortEvent {
+    @Override
+    public String subject() {
+      return runId;
+    }
+  }
+
   /** The gateway queued attempt {@code attempt} (of {@code maxAttempts}) after a timeout. */
   public record RunRetrying(String runId, int attempt, int maxAttempts) implements GortEvent {
     @Override

@@ -15,6 +15,7 @@ import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.RunEvents.RunRetrying;
 import dev.gort.common.event.RunEvents.RunTimedOut;
+import dev.gort.common.event.RunEvents.RunUnresponsive;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +36,13 @@ class EnvelopeCodecTest {
         new RunRequested("run-1", "exp-a", "rev-7", "alice", "alice@example.org", "sim", 3),
         new RunDispatched("run-1", 2, "sim", "job-9", Instant.parse("2025-03-04T06:06:07.5Z")),
         new RunTimedOut("run-1", 1, "sim", "job-8", "no callback before the deadline", true),
+        new RunUnresponsive(
+            "run-1",
+            1,
+            "sim",
+            "job-8",
+            Instant.parse("2025-03-04T06:36:07.25Z"),
+            "status poll: 503 Service Unavailable"),
         new RunRetrying("run-1", 2, 3),
         new RunCompleted("run-1", 2, "sim", "job-9", RunnerStatus.INFRA_FAILURE, "http://x/r"),
         new CancelRequested("run-1", "cancelled by the owner"),

@@ -18,6 +18,13 @@ public interface GatewayConfig {
   @WithDefault("PT30M")
   Duration dispatchDeadline();
 
+  /**
+   * How long a runner that has an overdue job may go without answering status polls (the run is
+   * {@code unresponsive} meanwhile) before the attempt is timed out anyway.
+   */
+  @WithDefault("PT15M")
+  Duration unresponsiveGrace();
+
   /** Dispatch loops per gateway: how many runners are called at the same time. */
   @WithDefault("4")
   @WithName("dispatch-concurrency")

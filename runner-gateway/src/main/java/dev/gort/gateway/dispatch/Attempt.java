@@ -83,6 +83,22 @@ public class Attempt extends PanacheEntityBase {
   @Column(name = "halt_result")
   public String haltResult;
 
+  /** Status polls sent to the runner since the attempt became overdue. */
+  @Column(name = "status_polls", nullable = false)
+  public int statusPolls;
+
+  /** When the deadline scanner may poll the runner next; also its claim on an ongoing poll. */
+  @Column(name = "next_status_poll_at")
+  public Instant nextStatusPollAt;
+
+  /** Since when the runner has not answered a status poll; null while it answers. */
+  @Column(name = "unresponsive_since")
+  public Instant unresponsiveSince;
+
+  /** What the runner last answered a status poll, or why it did not answer. */
+  @Column(name = "last_status")
+  public String lastStatus;
+
   @Version public long version;
 
   /** Asks the halt loop to stop this attempt's job at its runner, if it has one. */

@@ -27,4 +27,13 @@ public interface RunnerClient {
    * @throws RunnerUnavailableException when the runner cannot be reached now (try again later)
    */
   String cancel(String runnerJobId);
+
+  /**
+   * Asks the runner how its job {@code runnerJobId} is doing (a status poll).
+   *
+   * @return what the runner answered, e.g. {@code running}, for the record; a job the runner does
+   *     not know is an answer too
+   * @throws RunnerUnavailableException when the runner does not answer (unreachable, 5xx, too slow)
+   */
+  String status(String runnerJobId);
 }

@@ -1,6 +1,7 @@
 package dev.gort.gateway.runner;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,8 +26,15 @@ public interface SimRunnerApi {
 
   record Accepted(String jobId) {}
 
+  /** A status poll's answer: {@code running}, or the status the job's callback reported. */
+  record JobStatus(String jobId, String status) {}
+
   @POST
   Accepted submit(Job job);
+
+  @GET
+  @Path("/{jobId}")
+  JobStatus status(@PathParam("jobId") String jobId);
 
   @POST
   @Path("/{jobId}/cancel")

@@ -62,4 +62,29 @@ public class SimRunnerClient implements RunnerClient {
       throw new RunnerUnavailableException("sim runner cannot be reached: " + e.getMessage(), e);
     }
   }
+
+  // no circuit breaker: one job's silence must not read as every job's; polls are few (overdue
+  // jobs only) and backed off per job
+  @Override
+  @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+  public String status(String runnerJobId) {
+    try {
+      SimRunnerApi.JobStatus answer = api.status(runnerJobId);
+      if (answer == null || answer.status() == null || answer.status().isBlank()) {
+        throw new RunnerUnavailableException(
+            "sim runner answered the status poll without a status", null);
+      }
+      return answer.status();
+    } catch (WebApplicationException e) {
+      int status = e.getResponse().getStatus();
+      if (status == 404) {
+        return "unknown to the runner (404)";
+      }
+      throw new RunnerUnavailableException("sim runner answered the status poll with " + status, e);
+    } catch (RunnerUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new RunnerUnavailableException("sim runner cannot be reached: " + e.getMessage(), e);
+    }
+  }
 }

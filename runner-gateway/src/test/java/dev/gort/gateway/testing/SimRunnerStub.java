@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * received over HTTP ({@code GET /runners/sim/jobs}), as they would from the simulators, so nothing
  * depends on which class loader holds this object. An experiment named {@code down-<n>-...} is
  * refused with 503 the first {@code n} times each run is submitted; one named {@code slow-<ms>-...}
- * is listed at once but answered only after {@code ms} milliseconds. {@code POST
- * /runners/sim/jobs/{jobId}/cancel} marks a job {@code cancelled}, as the simulators' runner does.
+ * is listed at once but answered only after {@code ms} milliseconds; one named {@code mute-<n>-...}
+ * answers its first {@code n} status polls with 503. {@code POST /runners/sim/jobs/{jobId}/cancel}
+ * marks a job {@code cancelled}, as the simulators' runner does.
  */
 public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
 
@@ -57,6 +58,11 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
           }
         }
         case "GET" -> {
+          String[] path = exchange.getRequestURI().getPath().split("/");
+          if (path.length == 5) {
+            status(exchange, path[4]);
+            return;
+          }
           synchronized (jobs) {
             StubHttp.respondJson(exchange, 200, JSON.writeValueAsBytes(jobs));
           }
@@ -64,6 +70,33 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
         default -> StubHttp.respondJson(exchange, 405, new byte[0]);
       }
     }
+  }
+
+  /**
+   * {@code GET /runners/sim/jobs/{jobId}}, a status poll: 200 {@code {"status": "running"}}, or 503
+   * for the first {@code n} polls of a job of experiment {@code mute-<n>-...}; 404 if unknown.
+   */
+  private void status(HttpExchange exchange, String jobId) throws IOException {
+    synchronized (jobs) {
+      for (Map<String, Object> job : jobs) {
+        if (jobId.equals(job.get("jobId"))) {
+          int polls = (int) job.get("statusPolls") + 1;
+          job.put("statusPolls", polls);
+          String experiment = String.valueOf(job.get("experiment"));
+          if (experiment.startsWith("mute-")
+              && polls <= Integer.parseInt(experiment.split("-")[1])) {
+            StubHttp.respondJson(
+                exchange, 503, "{\"detail\":\"not answering\"}".getBytes(StandardCharsets.UTF_8));
+          } else {
+            StubHttp.respondJson(
+                exchange, 200, JSON.writeValueAsBytes(Map.of("jobId", jobId, "status", "running")));
+          }
+          return;
+        }
+      }
+    }
+    StubHttp.respondJson(
+        exchange, 404, "{\"detail\":\"no such job\"}".getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -108,6 +141,7 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
     job.put("submissions", tries);
     job.put("cancelled", false);
     job.put("answered", false);
+    job.put("statusPolls", 0);
     synchronized (jobs) {
       jobs.add(job);
     }

@@ -47,9 +47,9 @@ public class OperationQuery {
 
   // every test run is an operation of kind test-run
   private static final String OPERATIONS =
-      "SELECT r.id, r.operation_id, r.state, r.outcome, r.summary, r.experiment, r.created_at,"
-          + " r.last_action_at, "
-          + OperationStatus.statusSql("r.state", "r.outcome")
+      "SELECT r.id, r.operation_id, r.state, r.outcome, r.summary, r.unresponsive_since,"
+          + " r.experiment, r.created_at, r.last_action_at, "
+          + OperationStatus.statusSql("r.state", "r.outcome", "r.unresponsive_since")
           + " AS status, CAST('"
           + OperationStatus.KIND_TEST_RUN
           + "' AS TEXT) AS kind FROM test_run r";
@@ -94,6 +94,7 @@ public class OperationQuery {
                   rows.getString("state"),
                   rows.getString("outcome"),
                   rows.getString("summary"),
+                  nullableInstant(rows, "unresponsive_since"),
                   instant(rows, "created_at"),
                   instant(rows, "last_action_at")));
         }
@@ -106,5 +107,10 @@ public class OperationQuery {
 
   private static Instant instant(ResultSet rows, String column) throws SQLException {
     return rows.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  private static Instant nullableInstant(ResultSet rows, String column) throws SQLException {
+    OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
   }
 }

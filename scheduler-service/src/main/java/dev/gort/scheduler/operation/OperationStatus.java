@@ -8,14 +8,15 @@ import java.time.Instant;
 
 /**
  * How a test run reads as an operation (architecture, "HTTP APIs", operations). The status mapping
- * is written once, in {@link #status(RunState, Outcome)}; {@link #statusSql} derives the SQL that
- * the operations list filters and sorts by from it, so the two cannot disagree.
+ * is written once, in {@link #status(RunState, Outcome, boolean)}; {@link #statusSql} derives the
+ * SQL that the operations list filters and sorts by from it, so the two cannot disagree.
  */
 public final class OperationStatus {
 
   public static final String KIND_TEST_RUN = "test-run";
   public static final String NOT_STARTED = "notstarted";
   public static final String RUNNING = "running";
+  public static final String UNRESPONSIVE = "unresponsive";
 
   private OperationStatus() {}
 
@@ -26,6 +27,7 @@ public final class OperationStatus {
         run.state(),
         run.outcome(),
         run.summary(),
+        run.unresponsiveSince(),
         run.createdDateTime(),
         run.lastActionDateTime());
   }
@@ -37,9 +39,10 @@ public final class OperationStatus {
       String state,
       String outcome,
       String summary,
+      Instant unresponsiveSince,
       Instant createdDateTime,
       Instant lastActionDateTime) {
-    String status = status(state, outcome);
+    String status = status(state, outcome, unresponsiveSince != null);
     return new OperationView(
         operationId,
         KIND_TEST_RUN,
@@ -50,7 +53,7 @@ public final class OperationStatus {
         // seed 001, "Target resource location": the run, once the operation is complete, whatever
         // its outcome (a cancelled or timed-out run is still the resource to read)
         isFinal(status) ? "/api/v1/test-runs/" + runId : null,
-        error(outcome, summary));
+        status.equals(UNRESPONSIVE) ? unresponsive(unresponsiveSince) : error(outcome, summary));
   }
 
   public static boolean isFinal(OperationView operation) {
@@ -58,13 +61,17 @@ public final class OperationStatus {
   }
 
   static boolean isFinal(String status) {
-    return !status.equals(NOT_STARTED) && !status.equals(RUNNING);
+    return !status.equals(NOT_STARTED) && !status.equals(RUNNING) && !status.equals(UNRESPONSIVE);
   }
 
-  /** seed 001, "Operations States", for a test run. */
-  static String status(RunState state, Outcome outcome) {
+  /**
+   * seed 001, "Operations States", for a test run; {@code unresponsive}: its runner is overdue and
+   * does not answer status polls.
+   */
+  static String status(RunState state, Outcome outcome, boolean unresponsive) {
     return switch (state) {
       case QUEUED -> NOT_STARTED;
+      case RUNNING -> unresponsive ? UNRESPONSIVE : RUNNING;
       case FINISHED -> outcome == null ? "failed" : status(outcome);
       default -> RUNNING;
     };
@@ -79,32 +86,44 @@ public final class OperationStatus {
     };
   }
 
-  private static String status(String state, String outcome) {
-    return status(RunState.valueOf(state), outcome == null ? null : Outcome.valueOf(outcome));
+  private static String status(String state, String outcome, boolean unresponsive) {
+    return status(
+        RunState.valueOf(state), outcome == null ? null : Outcome.valueOf(outcome), unresponsive);
   }
 
   /**
-   * {@link #status(RunState, Outcome)} as an SQL {@code CASE} over the given state and outcome
-   * columns; every literal in it is an enum constant or a status, never outside input.
+   * {@link #status(RunState, Outcome, boolean)} as an SQL {@code CASE} over the given state,
+   * outcome and unresponsive-since columns; every literal in it is an enum constant or a status,
+   * never outside input.
    */
-  static String statusSql(String stateColumn, String outcomeColumn) {
+  static String statusSql(String stateColumn, String outcomeColumn, String unresponsiveColumn) {
     StringBuilder sql = new StringBuilder("CASE");
     for (RunState state : RunState.values()) {
       String inState = stateColumn + " = '" + state.name() + "'";
       if (state == RunState.FINISHED) {
         for (Outcome outcome : Outcome.values()) {
-          String withOutcome = inState + " AND " + outcomeColumn + " = '" + outcome.name() + "'";
-          sql.append(" WHEN ").append(withOutcome).append(" THEN '");
-          sql.append(status(state, outcome)).append('\'');
+          when(sql, inState + " AND " + outcomeColumn + " = '" + outcome.name() + "'");
+          sql.append(status(state, outcome, false)).append('\'');
         }
       }
-      sql.append(" WHEN ").append(inState).append(" THEN '");
-      sql.append(status(state, null)).append('\'');
+      if (!status(state, null, true).equals(status(state, null, false))) {
+        when(sql, inState + " AND " + unresponsiveColumn + " IS NOT NULL");
+        sql.append(status(state, null, true)).append('\'');
+      }
+      when(sql, inState);
+      sql.append(status(state, null, false)).append('\'');
     }
     return sql.append(" END").toString();
   }
 
-  /** seed 001, default order: not started, then running, then completed (0, 1, 2). */
+  private static void when(StringBuilder sql, String condition) {
+    sql.append(" WHEN ").append(condition).append(" THEN '");
+  }
+
+  /**
+   * seed 001, default order: not started, then running (an unresponsive operation is still
+   * running), then completed (0, 1, 2).
+   */
   static String progressSql(String statusColumn) {
     return "CASE "
         + statusColumn
@@ -112,6 +131,8 @@ public final class OperationStatus {
         + NOT_STARTED
         + "' THEN 0 WHEN '"
         + RUNNING
+        + "' THEN 1 WHEN '"
+        + UNRESPONSIVE
         + "' THEN 1 ELSE 2 END";
   }
 
@@ -123,6 +144,12 @@ public final class OperationStatus {
       case "EVALUATING" -> 80;
       default -> 100;
     };
+  }
+
+  private static OperationError unresponsive(Instant since) {
+    return new OperationError(
+        "RunnerUnresponsive",
+        "the run is overdue and its runner has not answered status polls since " + since);
   }
 
   private static OperationError error(String outcome, String summary) {

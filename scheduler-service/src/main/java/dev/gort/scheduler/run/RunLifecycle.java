@@ -4,8 +4,9 @@ import dev.gort.common.statemachine.StateMachine;
 
 /**
  * The run state machine (seed 000): {@code QUEUED → RUNNING → COMPLETED → EVALUATING → FINISHED},
- * with {@code COMPLETED → RUNNING} when a timed-out job is retried, and a cancel finishing the run
- * from any state that is not final.
+ * with {@code COMPLETED → RUNNING} when a timed-out job is retried, {@code RUNNING → RUNNING} when
+ * an attempt is re-dispatched or its runner stops answering, and a cancel finishing the run from
+ * any state that is not final.
  */
 public final class RunLifecycle {
 
@@ -14,6 +15,7 @@ public final class RunLifecycle {
           .finalStates(RunState.FINISHED)
           .permit(RunState.QUEUED, RunTrigger.DISPATCHED, RunState.RUNNING)
           .permit(RunState.RUNNING, RunTrigger.REDISPATCHED, RunState.RUNNING)
+          .permit(RunState.RUNNING, RunTrigger.UNRESPONSIVE, RunState.RUNNING)
           .permit(RunState.RUNNING, RunTrigger.RUNNER_REPORTED, RunState.COMPLETED)
           .permit(RunState.RUNNING, RunTrigger.TIMED_OUT, RunState.COMPLETED)
           .permitIf(

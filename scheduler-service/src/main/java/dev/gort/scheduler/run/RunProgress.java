@@ -10,6 +10,7 @@ import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.RunEvents.RunEvaluated;
 import dev.gort.common.event.RunEvents.RunRetrying;
 import dev.gort.common.event.RunEvents.RunTimedOut;
+import dev.gort.common.event.RunEvents.RunUnresponsive;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.inbox.Inbox;
 import dev.gort.common.statemachine.IllegalTransitionException;
@@ -19,12 +20,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Applies what the gateway and the worker report about runs to the run state machine (seed 000
- * flows: dispatch, results, timeout and retry, cancel, evaluate, finish).
+ * flows: dispatch, results, timeout and retry, an unresponsive runner, cancel, evaluate, finish).
  */
 @ApplicationScoped
 public class RunProgress {
@@ -71,6 +73,8 @@ public class RunProgress {
         onDispatched(run, d, event.time());
       } else if (event.data() instanceof RunTimedOut t) {
         onTimedOut(run, t, event.time());
+      } else if (event.data() instanceof RunUnresponsive u) {
+        onUnresponsive(run, u, event.time());
       } else if (event.data() instanceof RunRetrying r) {
         onRetrying(run, r, event.time());
       } else if (event.data() instanceof RunCompleted c) {
@@ -115,6 +119,28 @@ public class RunProgress {
         new Step(
             RunTrigger.TIMED_OUT,
             "attempt " + t.attempt() + " timed out: " + t.reason() + "; " + next));
+  }
+
+  private void onUnresponsive(TestRun run, RunUnresponsive u, Instant at) {
+    if (u.attempt() != run.attempts) {
+      LOG.warnf(
+          "run %s: runner silence about attempt %d ignored: attempt %d is current",
+          run.id, u.attempt(), run.attempts);
+      return;
+    }
+    run.advance(
+        at,
+        new Step(
+            RunTrigger.UNRESPONSIVE,
+            "attempt "
+                + u.attempt()
+                + " is overdue and runner "
+                + u.runner()
+                + " has not answered status polls since "
+                + u.since()
+                + ": "
+                + u.reason()));
+    run.unresponsiveSince = u.since().truncatedTo(ChronoUnit.MICROS);
   }
 
   private void onRetrying(TestRun run, RunRetrying r, Instant at) {

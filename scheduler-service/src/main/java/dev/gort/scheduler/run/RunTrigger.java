@@ -6,6 +6,8 @@ public enum RunTrigger {
   DISPATCHED,
   /** The gateway handed a retry attempt to a runner. */
   REDISPATCHED,
+  /** The attempt is overdue and its runner does not answer status polls. */
+  UNRESPONSIVE,
   /** The runner reported the attempt's result. */
   RUNNER_REPORTED,
   /** The attempt passed its deadline, or the runner reported a timeout. */

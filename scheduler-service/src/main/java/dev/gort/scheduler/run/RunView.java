@@ -17,6 +17,7 @@ public record RunView(
     String summary,
     Instant createdDateTime,
     Instant lastActionDateTime,
+    Instant unresponsiveSince,
     List<History> history) {
 
   public record History(String state, Instant at, String reason) {}
@@ -35,6 +36,7 @@ public record RunView(
         run.summary,
         run.createdAt,
         run.lastActionAt,
+        run.unresponsiveSince,
         run.history.stream().map(h -> new History(h.state, h.at, h.reason)).toList());
   }
 }

@@ -72,6 +72,13 @@ public class TestRun extends PanacheEntityBase {
   @Column(name = "last_action_at", nullable = false)
   public Instant lastActionAt;
 
+  /**
+   * Since when the runner of the current attempt has not answered the gateway's status polls; null
+   * while it answers. Any later step of the run clears it.
+   */
+  @Column(name = "unresponsive_since")
+  public Instant unresponsiveSince;
+
   @Version public long version;
 
   @ElementCollection
@@ -141,6 +148,7 @@ public class TestRun extends PanacheEntityBase {
       current = RunLifecycle.MACHINE.next(current, step.trigger(), this);
       states.add(current);
     }
+    unresponsiveSince = null;
     for (int i = 0; i < steps.length; i++) {
       enter(states.get(i), at, steps[i].reason());
     }

@@ -526,23 +526,29 @@ class OperationListTest {
         PreparedStatement s =
             c.prepareStatement(
                 "SELECT "
-                    + OperationStatus.statusSql("t.state", "t.outcome")
-                    + " FROM (SELECT CAST(? AS TEXT) AS state, CAST(? AS TEXT) AS outcome) t")) {
+                    + OperationStatus.statusSql("t.state", "t.outcome", "t.since")
+                    + " FROM (SELECT CAST(? AS TEXT) AS state, CAST(? AS TEXT) AS outcome,"
+                    + " CAST(? AS TIMESTAMPTZ) AS since) t")) {
       for (RunState state : RunState.values()) {
         for (Outcome outcome : outcomes) {
-          s.setString(1, state.name());
-          s.setString(2, outcome == null ? null : outcome.name());
-          try (ResultSet r = s.executeQuery()) {
-            r.next();
-            String expected = OperationStatus.status(state, outcome);
-            assertThat(r.getString(1)).as("%s %s", state, outcome).isEqualTo(expected);
-            seen.add(expected);
+          for (boolean unresponsive : new boolean[] {false, true}) {
+            s.setString(1, state.name());
+            s.setString(2, outcome == null ? null : outcome.name());
+            s.setObject(3, unresponsive ? OffsetDateTime.now(ZoneOffset.UTC) : null);
+            try (ResultSet r = s.executeQuery()) {
+              r.next();
+              String expected = OperationStatus.status(state, outcome, unresponsive);
+              assertThat(r.getString(1))
+                  .as("%s %s unresponsive %s", state, outcome, unresponsive)
+                  .isEqualTo(expected);
+              seen.add(expected);
+            }
           }
         }
       }
     }
     assertThat(seen)
         .containsExactlyInAnyOrder(
-            "notstarted", "running", "succeeded", "failed", "timeout", "cancelled");
+            "notstarted", "running", "unresponsive", "succeeded", "failed", "timeout", "cancelled");
   }
 }

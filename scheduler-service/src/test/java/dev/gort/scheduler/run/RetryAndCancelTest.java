@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.gort.common.causality.Participant;
 import dev.gort.common.causality.Stamp;
@@ -21,6 +23,7 @@ import dev.gort.common.event.RunEvents.RunEvaluated;
 import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.RunEvents.RunRetrying;
 import dev.gort.common.event.RunEvents.RunTimedOut;
+import dev.gort.common.event.RunEvents.RunUnresponsive;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
@@ -30,11 +33,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
-/** Seed 000 "timeout and retry", "timeout and no retry" and "cancelled", at the scheduler. */
+/**
+ * Seed 000 "timeout and retry", "timeout and no retry" and "cancelled", and an unresponsive runner,
+ * at the scheduler.
+ */
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
@@ -70,6 +77,65 @@ class RetryAndCancelTest extends KafkaTestBase {
         .contains("attempt 1 timed out")
         .contains("retrying");
     assertThat(run.<String>path("history[3].reason")).isEqualTo("retrying: attempt 2 of 3");
+  }
+
+  @Test
+  void runnerThatStopsAnsweringMakesTheOperationUnresponsiveUntilTheNextEvent() {
+    String slug = slug();
+    Response requested = request(slug, null);
+    String runId = requested.path("id");
+    String operation = "/api/v1/operations/" + requested.<String>path("operationId");
+    Instant since = Instant.parse("2026-11-24T10:15:30.123456Z");
+    publishStatus(new RunDispatched(runId, 1, "sim", "job-1", null));
+    publishStatus(new RunUnresponsive(runId, 1, "sim", "job-1", since, "answered 503"));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> given().get(operation).then().body("status", equalTo("unresponsive")));
+    given()
+        .get(operation)
+        .then()
+        .header("Retry-After", notNullValue())
+        .body("percentComplete", equalTo(25))
+        .body("resourceLocation", nullValue())
+        .body("error.code", equalTo("RunnerUnresponsive"))
+        .body("error.message", containsString(since.toString()));
+    Response run = given().get("/api/v1/test-runs/" + runId);
+    run.then()
+        .body("state", equalTo("RUNNING"))
+        .body("unresponsiveSince", equalTo(since.toString()));
+    assertThat(run.<String>path("history[2].reason"))
+        .isEqualTo(
+            "attempt 1 is overdue and runner sim has not answered status polls since "
+                + since
+                + ": answered 503");
+    String filter = "status eq 'unresponsive' and experiment eq '" + slug + "'";
+    assertThat(
+            given()
+                .queryParam("$filter", filter)
+                .get("/api/v1/operations")
+                .<List<String>>path("value.id"))
+        .containsExactly(requested.<String>path("operationId"));
+
+    // the runner answered: the attempt timed out and the next one runs
+    publishStatus(new RunTimedOut(runId, 1, "sim", "job-1", "the runner answered: running", true));
+    publishStatus(new RunRetrying(runId, 2, 3));
+    publishStatus(new RunDispatched(runId, 2, "sim", "job-2", null));
+    awaitAttempts(runId, 2);
+    given().get(operation).then().body("status", equalTo("running")).body("error", nullValue());
+    given().get("/api/v1/test-runs/" + runId).then().body("unresponsiveSince", nullValue());
+    assertThat(
+            given()
+                .queryParam("$filter", filter)
+                .get("/api/v1/operations")
+                .<List<String>>path("value.id"))
+        .isEmpty();
+
+    // silence reported about attempt 1 now is out of date
+    RecordMetadata late =
+        publishStatus(new RunUnresponsive(runId, 1, "sim", "job-1", since, "answered 503"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> kafka.consumed(GROUP, late));
+    given().get(operation).then().body("status", equalTo("running"));
   }
 
   @Test

@@ -10,6 +10,11 @@ public enum AttemptBehaviour {
   FAIL("fail", "failed"),
   /** Never calls back: Gort's deadline has to notice. */
   TIMEOUT("timeout", null),
+  /**
+   * Never calls back, and answers neither status polls nor cancels for the job (503): a runner that
+   * stopped responding while it had the job.
+   */
+  UNRESPONSIVE("unresponsive", null),
   REPORT_TIMEOUT("report-timeout", "timeout"),
   INFRA_FAILURE("infra-failure", "infra-failure"),
   /** Reports success, but its results cannot be parsed. */

@@ -24,6 +24,7 @@ public final class Job {
   private SentCallback lastCallback;
   private String callbackStatus;
   private int callbacksSent;
+  private int statusPolls;
 
   Job(
       String jobId,
@@ -90,6 +91,20 @@ public final class Job {
     return true;
   }
 
+  /** Whether the runner answers for this job at all (status polls, cancels). */
+  boolean responsive() {
+    return scenario != AttemptBehaviour.UNRESPONSIVE;
+  }
+
+  /**
+   * Counts a status poll and answers it: {@code running} until the job's callback goes out, then
+   * the status it reported.
+   */
+  synchronized String polled() {
+    statusPolls++;
+    return callbackClaimed ? outcome.reportedStatus().orElse("running") : "running";
+  }
+
   synchronized void sending(SentCallback callback) {
     lastCallback = callback;
   }
@@ -119,6 +134,7 @@ public final class Job {
         cancelled,
         callbackStatus,
         callbacksSent,
+        statusPolls,
         Rfc3339.format(receivedAt));
   }
 
@@ -135,5 +151,6 @@ public final class Job {
       boolean cancelled,
       String callbackStatus,
       int callbacksSent,
+      int statusPolls,
       String receivedAt) {}
 }

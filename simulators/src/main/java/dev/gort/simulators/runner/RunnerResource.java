@@ -25,6 +25,13 @@ public class RunnerResource {
         .build();
   }
 
+  /** The runner's status poll: 200 {@code {"jobId", "status"}}, 503 for an unresponsive job. */
+  @GET
+  @Path("/{jobId}")
+  public Response status(@PathParam("runner") String code, @PathParam("jobId") String jobId) {
+    return Response.ok(runner.status(code, jobId), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
   @GET
   @Path("/{jobId}/results")
   public Response results(@PathParam("runner") String code, @PathParam("jobId") String jobId) {

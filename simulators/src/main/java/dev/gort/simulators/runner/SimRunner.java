@@ -80,10 +80,32 @@ public class SimRunner {
 
   /** A cancel always ends a job {@code cancelled} if its callback has not gone out yet. */
   public void cancel(String runner, String jobId) {
-    Job job = find(runner, jobId);
+    Job job = responsive(find(runner, jobId));
     if (job.cancel()) {
       send(job, AttemptBehaviour.CANCELLED);
     }
+  }
+
+  /** The job's status, as the runner answers a status poll. */
+  public JobStatus status(String runner, String jobId) {
+    Job job = find(runner, jobId);
+    String status = job.polled();
+    responsive(job);
+    return new JobStatus(jobId, status);
+  }
+
+  /** {@code {"jobId": ..., "status": "running" | a callback status}}. */
+  public record JobStatus(String jobId, String status) {}
+
+  /** The job, if its runner still answers for it; 503 for an {@code unresponsive} one. */
+  private static Job responsive(Job job) {
+    if (!job.responsive()) {
+      throw new ProblemException(
+          503,
+          "Service Unavailable",
+          "runner '" + job.runner() + "' is not answering for job " + job.jobId());
+    }
+    return job;
   }
 
   /** The job's results document as served at its {@code resultsUrl}. */

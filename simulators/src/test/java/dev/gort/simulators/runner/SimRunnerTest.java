@@ -124,6 +124,48 @@ class SimRunnerTest {
   }
 
   @Test
+  void statusPollAnswersRunningUntilTheCallbackThenItsStatus() {
+    scenario(List.of("fail"), 1_500);
+    String jobId = dispatch(1, "run-p");
+
+    given()
+        .get("/runners/sim/jobs/{id}", jobId)
+        .then()
+        .statusCode(200)
+        .body("jobId", equalTo(jobId))
+        .body("status", equalTo("running"));
+    await().atMost(CALLBACK_WAIT).until(() -> receiver.received().size() == 1);
+    given()
+        .get("/runners/sim/jobs/{id}", jobId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("failed"));
+    assertThat(job(jobId).getInt("statusPolls")).isEqualTo(2);
+    given().get("/runners/sim/jobs/{id}", "no-such-job").then().statusCode(404);
+  }
+
+  @Test
+  void unresponsiveJobAnswersNeitherStatusPollsNorCancels() {
+    scenario(List.of("unresponsive"), 0);
+    String jobId = dispatch(1, "run-u");
+
+    given()
+        .get("/runners/sim/jobs/{id}", jobId)
+        .then()
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .body("detail", containsString("not answering"));
+    given().post("/runners/sim/jobs/{id}/cancel", jobId).then().statusCode(503);
+
+    assertThat(job(jobId).getInt("statusPolls")).isEqualTo(1);
+    assertThat(job(jobId).getBoolean("cancelled")).isFalse();
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> receiver.received().isEmpty());
+  }
+
+  @Test
   void cancelTurnsPendingCallbackIntoCancelled() throws IOException {
     scenario(List.of("pass"), 60_000);
     String jobId = dispatch(1, "run-c");
