@@ -31,6 +31,7 @@ public final class GortStack implements AutoCloseable {
   public static final String SIMULATORS = "simulators";
   public static final String RUNNER_SECRET = "system-test-runner-secret";
   public static final String DISPATCH_DEADLINE = "PT5S";
+  public static final String UNRESPONSIVE_GRACE = "PT5S";
 
   private static GortStack shared;
 
@@ -219,6 +220,7 @@ public final class GortStack implements AutoCloseable {
     env.put("GORT_SMTP_PORT", String.valueOf(smtpPort));
     // seconds, not the production half hour, so the timeout flows finish quickly
     env.put("GORT_DISPATCH_DEADLINE", DISPATCH_DEADLINE);
+    env.put("GORT_UNRESPONSIVE_GRACE", UNRESPONSIVE_GRACE);
     env.put("GORT_SCHEDULER_URL", url(SCHEDULER));
     env.put("GORT_GATEWAY_PUBLIC_URL", url(GATEWAY));
     env.put("GORT_SCHEDULER_PORT", String.valueOf(ports.get(SCHEDULER)));

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Seed 000's flows beyond the happy path, on the real stack and scripted through the simulators:
  * timeout and retry, timeout and no retry, cancelled (by the owner and by an infrastructure
- * failure) and the results processing error. Each prints how long it took.
+ * failure), the results processing error and a runner that stops answering. Each prints how long it
+ * took.
  */
 class RunFlowsIT {
 
@@ -57,6 +58,41 @@ class RunFlowsIT {
     assertRetriedOnce(run);
     assertThat(historyReasons(run)).anyMatch(r -> r.contains("the runner reported a timeout"));
     report("reported timeout, then retry passes", started);
+  }
+
+  @Test
+  void runnerThatStopsAnsweringIsUnresponsiveThenTimedOutAndTheRetryPasses() {
+    long started = System.nanoTime();
+    String slug = gort.newExperiment(false);
+    gort.scenario(slug, List.of("unresponsive", "pass"), 100);
+    Http.Answer requested = gort.requestRun(slug, null);
+    String operationId = requested.json().path("operationId").asText();
+
+    // past the 5 s deadline the runner does not answer status polls: the operation says so
+    JsonNode unresponsive =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> gort.operation(operationId).json(),
+                o -> o.path("status").asText().equals("unresponsive"));
+    assertThat(unresponsive.path("error").path("code").asText()).isEqualTo("RunnerUnresponsive");
+    long unresponsiveAfter = (System.nanoTime() - started) / 1_000_000;
+
+    JsonNode run = gort.awaitFinished(requested.json().path("id").asText());
+
+    assertThat(run.path("outcome").asText()).isEqualTo("PASSED");
+    assertThat(run.path("attempts").asInt()).isEqualTo(2);
+    assertRetriedOnce(run);
+    assertThat(run.path("unresponsiveSince").isNull()).isTrue();
+    assertThat(historyReasons(run))
+        .anyMatch(r -> r.contains("has not answered status polls since"))
+        .anyMatch(r -> r.contains("runner sim has not answered a status poll since"));
+    assertThat(gort.operation(operationId).json().path("status").asText()).isEqualTo("succeeded");
+    assertThat(gort.jobs(slug).get(0).path("statusPolls").asInt()).isGreaterThanOrEqualTo(2);
+    System.out.printf(
+        "flow timing: %-40s %6d ms%n", "unresponsive reached after", unresponsiveAfter);
+    report("unresponsive, timed out, retry passes", started);
   }
 
   @Test
