@@ -8,16 +8,34 @@ public class ProblemException extends RuntimeException {
   private final int status;
   private final String title;
   private final Map<String, Object> extensions;
+  private final Map<String, String> headers;
 
   public ProblemException(int status, String title, String detail) {
     this(status, title, detail, null);
   }
 
   public ProblemException(int status, String title, String detail, Map<String, Object> extensions) {
+    this(status, title, detail, extensions, Map.of());
+  }
+
+  private ProblemException(
+      int status,
+      String title,
+      String detail,
+      Map<String, Object> extensions,
+      Map<String, String> headers) {
     super(detail);
     this.status = status;
     this.title = title;
     this.extensions = extensions;
+    this.headers = Map.copyOf(headers);
+  }
+
+  /** 405, with the {@code Allow} header RFC 9110 asks for: the methods the resource does allow. */
+  public static ProblemException methodNotAllowed(
+      String detail, Map<String, Object> extensions, String... allowed) {
+    return new ProblemException(
+        405, "Method Not Allowed", detail, extensions, Map.of("Allow", String.join(", ", allowed)));
   }
 
   public static ProblemException notFound(String detail) {
@@ -42,5 +60,10 @@ public class ProblemException extends RuntimeException {
 
   public int status() {
     return status;
+  }
+
+  /** Response headers the problem goes out with, beyond its content type. */
+  public Map<String, String> headers() {
+    return headers;
   }
 }

@@ -32,7 +32,9 @@ public final class ProblemMappers {
   public static class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
     @Override
     public Response toResponse(ProblemException e) {
-      return respond(e.toProblem(), e);
+      Response.ResponseBuilder answer = Response.fromResponse(respond(e.toProblem(), e));
+      e.headers().forEach(answer::header);
+      return answer.build();
     }
   }
 

@@ -7,9 +7,7 @@ import dev.gort.common.operation.Paging;
 import dev.gort.common.operation.QueryOptionException;
 import dev.gort.common.web.ProblemException;
 import dev.gort.scheduler.config.SchedulerConfig;
-import dev.gort.scheduler.run.RunService;
-import dev.gort.scheduler.run.RunService.CancelOutcome;
-import dev.gort.scheduler.run.RunService.Cancellation;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The operations resource (seed 001): every test run is followed through its operation. */
@@ -35,7 +34,7 @@ public class OperationResource {
   static final String ORDER_BY = OrderBy.OPTION;
   private static final Set<String> OPTIONS = Set.of(FILTER, ORDER_BY, Paging.TOP, Paging.SKIP);
 
-  @Inject RunService runs;
+  @Inject Instance<OperationKind> kinds;
   @Inject OperationQuery operations;
   @Inject SchedulerConfig config;
 
@@ -113,10 +112,7 @@ public class OperationResource {
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
-    OperationView operation =
-        runs.findByOperation(id)
-            .map(OperationStatus::of)
-            .orElseThrow(() -> ProblemException.notFound("no operation with id '" + id + "'"));
+    OperationView operation = find(id).operation();
     Response.ResponseBuilder answer = Response.ok(operation);
     if (!OperationStatus.isFinal(operation)) {
       answer.header("Retry-After", Math.max(1, config.operationRetryAfter().toSeconds()));
@@ -125,18 +121,23 @@ public class OperationResource {
   }
 
   /**
-   * Cancels the operation's run (seed 001: DELETE on an operation, idempotent). The first DELETE
-   * and every repeat answer 202 with the cancelled operation; an operation that already finished
-   * otherwise is a 409 and stays as it is.
+   * Cancels the operation (seed 001: DELETE on an operation, idempotent). The first DELETE and
+   * every repeat answer 202 with the cancelled operation; an operation that already finished
+   * otherwise is a 409 and stays as it is; one whose kind cannot be cancelled is a 405.
    */
   @DELETE
   @Path("/{id}")
   public Response cancel(@PathParam("id") String id) {
-    Cancellation cancellation =
-        runs.cancel(id)
-            .orElseThrow(() -> ProblemException.notFound("no operation with id '" + id + "'"));
-    OperationView operation = OperationStatus.of(cancellation.run());
-    if (cancellation.outcome() == CancelOutcome.ALREADY_FINISHED) {
+    Found found = find(id);
+    if (!found.kind().cancellable()) {
+      throw ProblemException.methodNotAllowed(
+          "operations of kind '" + found.kind().name() + "' cannot be cancelled",
+          Map.of("kind", found.kind().name()),
+          "GET");
+    }
+    OperationKind.Cancelled cancelled = found.kind().cancel(id).orElseThrow(() -> notFound(id));
+    OperationView operation = cancelled.operation();
+    if (cancelled.alreadyFinished()) {
       throw ProblemException.conflict(
           "operation '"
               + id
@@ -148,5 +149,21 @@ public class OperationResource {
     return Response.accepted(operation)
         .header("Operation-Location", "/api/v1/operations/" + id)
         .build();
+  }
+
+  private record Found(OperationKind kind, OperationView operation) {}
+
+  private Found find(String id) {
+    for (OperationKind kind : kinds) {
+      Optional<OperationView> operation = kind.find(id);
+      if (operation.isPresent()) {
+        return new Found(kind, operation.get());
+      }
+    }
+    throw notFound(id);
+  }
+
+  private static ProblemException notFound(String id) {
+    return ProblemException.notFound("no operation with id '" + id + "'");
   }
 }
