@@ -32,7 +32,10 @@ public class GatewayLoops {
     for (int i = 1; i <= config.dispatchConcurrency(); i++) {
       loops.add(loop("dispatcher-" + i, dispatch::dispatchNextDue));
     }
-    loops.add(loop("deadline-scanner", deadlines::scanNext));
+    // status polls run outside the claim's transaction, so scanners poll different runners at once
+    for (int i = 1; i <= config.deadlineConcurrency(); i++) {
+      loops.add(loop("deadline-scanner-" + i, deadlines::scanNext));
+    }
     loops.add(loop("runner-halter", halter::haltNextDue));
   }
 

@@ -30,6 +30,14 @@ public interface GatewayConfig {
   @WithName("dispatch-concurrency")
   int dispatchConcurrency();
 
+  /**
+   * Deadline loops per gateway: how many overdue runners are polled for their jobs' status at the
+   * same time, so a few runners that do not answer cannot hold up every other deadline.
+   */
+  @WithDefault("4")
+  @WithName("deadline-concurrency")
+  int deadlineConcurrency();
+
   /** Tries to halt a job at its runner before the halt is given up and recorded as such. */
   @WithDefault("10")
   int haltMaxTries();

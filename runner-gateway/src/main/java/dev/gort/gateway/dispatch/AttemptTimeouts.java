@@ -7,7 +7,9 @@ import dev.gort.common.event.RunEvents.RunUnresponsive;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.common.outbox.Outbox;
+import dev.gort.common.time.StoredTime;
 import dev.gort.gateway.config.GatewayConfig;
+import dev.gort.gateway.runner.RunnerJobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,7 +18,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -70,32 +71,48 @@ public class AttemptTimeouts {
     Attempt a = overdue.get(0);
     if (a.state == AttemptState.PENDING) {
       timeOut(a, "not dispatched before the deadline " + a.deadline + ": " + a.lastError);
-      return Optional.of(new Overdue(a.id, a.runner, null));
+      return Optional.of(Overdue.settled(a.id));
     }
-    a.nextStatusPollAt = now.plus(POLL_CLAIM);
-    return Optional.of(new Overdue(a.id, a.runner, a.runnerJobId));
+    if (a.runnerJobId == null) {
+      a.requestHalt(now);
+      timeOut(a, "no callback before the deadline " + a.deadline + " and no runner job to poll");
+      return Optional.of(Overdue.settled(a.id));
+    }
+    a.nextStatusPollAt = StoredTime.of(now.plus(POLL_CLAIM));
+    return Optional.of(new Overdue(a.id, a.runner, a.runnerJobId, a.nextStatusPollAt));
   }
 
   /**
-   * Settles overdue attempt {@code attemptId} by what its runner answered the status poll. A runner
-   * that answered gets its job halted and the attempt timed out. One that did not makes the run
-   * unresponsive ({@code RunUnresponsive}, once) and is polled again with back-off, until {@code
-   * gort.gateway.unresponsive-grace} has passed; then the attempt is timed out anyway. An attempt
-   * that a callback or a cancel settled during the poll stays as they left it.
+   * Settles overdue attempt {@code claim} by what its runner answered the status poll:
+   *
+   * <ul>
+   *   <li>the job still runs, or the runner does not know it: the job is halted and the attempt
+   *       timed out;
+   *   <li>the job finished: its callback may be on its way, so the runner is polled again with
+   *       back-off; the attempt is timed out only if no callback came once {@code
+   *       gort.gateway.unresponsive-grace} has passed;
+   *   <li>no answer: the run is unresponsive ({@code RunUnresponsive}, once) and the runner is
+   *       polled again with back-off, until the grace has passed since it stopped answering; then
+   *       the attempt is timed out anyway.
+   * </ul>
+   *
+   * An attempt that a callback or a cancel settled during the poll stays as they left it, and an
+   * answer that comes after its claim lapsed (another scan claimed the attempt again) is dropped.
    */
   @Transactional
-  public void recordStatusPoll(String attemptId, StatusAnswer answer) {
-    Attempt a = Attempt.findById(attemptId, LockModeType.PESSIMISTIC_WRITE);
-    if (a == null || a.state != AttemptState.DISPATCHED) {
+  public void recordStatusPoll(Overdue claim, StatusAnswer answer) {
+    Attempt a = Attempt.findById(claim.attemptId(), LockModeType.PESSIMISTIC_WRITE);
+    if (a == null
+        || a.state != AttemptState.DISPATCHED
+        || !claim.claimedUntil().equals(a.nextStatusPollAt)) {
       return;
     }
     Instant now = clock.instant();
     a.statusPolls++;
-    if (answer.answered()) {
+    a.lastStatus = answer.answered() ? answer.status().status() : "no answer: " + answer.why();
+    if (answer.answered() && !answer.status().finished()) {
       String silence =
           a.unresponsiveSince == null ? "" : " after not answering since " + a.unresponsiveSince;
-      a.lastStatus = answer.text();
-      a.unresponsiveSince = null;
       a.nextStatusPollAt = null;
       a.requestHalt(now);
       timeOut(
@@ -105,67 +122,83 @@ public class AttemptTimeouts {
               + "; the runner answered"
               + silence
               + ": "
-              + answer.text());
+              + answer.status().status());
       return;
     }
-    a.lastStatus = "no answer: " + answer.text();
-    if (a.unresponsiveSince == null) {
-      // the database keeps microseconds: the event says what a later read of the row says
-      a.unresponsiveSince = now.truncatedTo(ChronoUnit.MICROS);
+    if (!answer.answered() && a.unresponsiveSince == null) {
+      a.unresponsiveSince = StoredTime.of(now);
       outbox.add(
           Topics.RUNS_STATUS,
           dispatch.causedByRequest(
               a,
               new RunUnresponsive(
-                  a.runId,
-                  a.attempt,
-                  a.runner,
-                  a.runnerJobId,
-                  a.unresponsiveSince,
-                  answer.text())));
+                  a.runId, a.attempt, a.runner, a.runnerJobId, a.unresponsiveSince, answer.why())));
       LOG.warnf(
           "run %s attempt %d is overdue and runner %s does not answer for job %s: %s",
-          a.runId, a.attempt, a.runner, a.runnerJobId, answer.text());
+          a.runId, a.attempt, a.runner, a.runnerJobId, answer.why());
     }
-    Instant giveUpAt = a.unresponsiveSince.plus(config.unresponsiveGrace());
+    Instant giveUpAt =
+        (answer.answered() || a.unresponsiveSince == null ? a.deadline : a.unresponsiveSince)
+            .plus(config.unresponsiveGrace());
     if (!now.isBefore(giveUpAt)) {
       a.nextStatusPollAt = null;
       a.requestHalt(now);
-      timeOut(
-          a,
-          "runner "
-              + a.runner
-              + " has not answered a status poll since "
-              + a.unresponsiveSince
-              + " ("
-              + a.statusPolls
-              + " polls; last: "
-              + answer.text()
-              + ")");
+      timeOut(a, givenUp(a, answer));
       return;
     }
     Instant next = now.plus(dispatch.backoffAfter(a.statusPolls));
     a.nextStatusPollAt = next.isAfter(giveUpAt) ? giveUpAt : next;
   }
 
+  private static String givenUp(Attempt a, StatusAnswer answer) {
+    if (answer.answered()) {
+      return "the runner reports job "
+          + a.runnerJobId
+          + " "
+          + answer.status().status()
+          + " but no callback came by "
+          + a.deadline
+          + " plus the grace";
+    }
+    return "runner "
+        + a.runner
+        + " has not answered a status poll since "
+        + a.unresponsiveSince
+        + " ("
+        + a.statusPolls
+        + " polls; last: "
+        + answer.why()
+        + ")";
+  }
+
   /**
-   * An overdue attempt the scanner took: {@code runnerJobId} is the job to poll the runner about,
-   * or null when the attempt was settled without a poll.
+   * An overdue attempt the scanner took: to poll runner {@code runner} about job {@code
+   * runnerJobId} under a claim that lasts until {@code claimedUntil}, or (both null) already
+   * settled without a poll.
    */
-  public record Overdue(String attemptId, String runner, String runnerJobId) {
+  public record Overdue(String attemptId, String runner, String runnerJobId, Instant claimedUntil) {
+
+    static Overdue settled(String attemptId) {
+      return new Overdue(attemptId, null, null, null);
+    }
+
     public boolean needsStatusPoll() {
-      return runnerJobId != null;
+      return claimedUntil != null;
     }
   }
 
-  /** What a runner answered a status poll ({@code answered}), or why it did not. */
-  public record StatusAnswer(boolean answered, String text) {
-    public static StatusAnswer of(String status) {
-      return new StatusAnswer(true, status);
+  /** What a runner answered a status poll ({@code status}), or why it did not ({@code why}). */
+  public record StatusAnswer(RunnerJobStatus status, String why) {
+    public static StatusAnswer of(RunnerJobStatus status) {
+      return new StatusAnswer(status, null);
     }
 
     public static StatusAnswer none(String why) {
-      return new StatusAnswer(false, why);
+      return new StatusAnswer(null, why);
+    }
+
+    public boolean answered() {
+      return status != null;
     }
   }
 

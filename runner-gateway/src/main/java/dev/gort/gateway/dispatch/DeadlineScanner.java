@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.jboss.logging.Logger;
 
 /**
  * The deadline loop's step: takes the most overdue attempt and, for a dispatched one, polls its
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  */
 @ApplicationScoped
 public class DeadlineScanner {
+
+  private static final Logger LOG = Logger.getLogger(DeadlineScanner.class);
 
   @Inject AttemptTimeouts timeouts;
   @Inject RunnerRegistry runners;
@@ -31,7 +34,7 @@ public class DeadlineScanner {
     }
     Overdue overdue = claimed.get();
     if (overdue.needsStatusPoll()) {
-      timeouts.recordStatusPoll(overdue.attemptId(), poll(overdue));
+      timeouts.recordStatusPoll(overdue, poll(overdue));
     }
     return true;
   }
@@ -46,6 +49,11 @@ public class DeadlineScanner {
     } catch (RunnerUnavailableException | FaultToleranceException e) {
       // a timeout or an open circuit is no answer either
       return StatusAnswer.none(e.getMessage() == null ? e.toString() : e.getMessage());
+    } catch (RuntimeException e) {
+      // whatever else went wrong, the runner gave no usable answer: never leave the attempt
+      // claimed and re-claimed without an end
+      LOG.warnf(e, "status poll of job %s at %s failed", overdue.runnerJobId(), overdue.runner());
+      return StatusAnswer.none("status poll failed: " + e);
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.gort.common.event.Topics;
 import dev.gort.common.inbox.Inbox;
 import dev.gort.common.outbox.Outbox;
 import dev.gort.common.retry.Backoff;
+import dev.gort.common.time.StoredTime;
 import dev.gort.gateway.cancel.CancelledRun;
 import dev.gort.gateway.config.GatewayConfig;
 import dev.gort.gateway.runner.DispatchRequest;
@@ -127,7 +128,8 @@ public class DispatchService {
 
   /** When an attempt created or dispatched at {@code now} is overdue. */
   public Instant deadlineFrom(Instant now) {
-    return now.plus(config.dispatchDeadline());
+    // as stored: RunDispatched says the deadline a later read of the attempt says
+    return StoredTime.of(now.plus(config.dispatchDeadline()));
   }
 
   /** How long to wait after the {@code tries}-th failure to reach a runner. */

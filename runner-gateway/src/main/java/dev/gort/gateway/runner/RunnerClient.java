@@ -31,9 +31,9 @@ public interface RunnerClient {
   /**
    * Asks the runner how its job {@code runnerJobId} is doing (a status poll).
    *
-   * @return what the runner answered, e.g. {@code running}, for the record; a job the runner does
-   *     not know is an answer too
+   * @return what the runner answered; a job the runner does not know is an answer too (not
+   *     finished: there is no callback to wait for)
    * @throws RunnerUnavailableException when the runner does not answer (unreachable, 5xx, too slow)
    */
-  String status(String runnerJobId);
+  RunnerJobStatus status(String runnerJobId);
 }

@@ -47,7 +47,11 @@ public class SimRunnerClient implements RunnerClient {
 
   @Override
   @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-  @CircuitBreaker(requestVolumeThreshold = 10, delay = 5, delayUnit = ChronoUnit.SECONDS)
+  @CircuitBreaker(
+      requestVolumeThreshold = 10,
+      delay = 5,
+      delayUnit = ChronoUnit.SECONDS,
+      skipOn = RunnerRefusedException.class)
   public String cancel(String runnerJobId) {
     try {
       api.cancel(runnerJobId);
@@ -57,7 +61,7 @@ public class SimRunnerClient implements RunnerClient {
       if (status == 404 || status == 409) {
         return "the runner answered " + status + ": nothing left to halt";
       }
-      throw new RunnerUnavailableException("sim runner refused the cancel: " + status, e);
+      throw new RunnerRefusedException("sim runner refused the cancel: " + status, e);
     } catch (RuntimeException e) {
       throw new RunnerUnavailableException("sim runner cannot be reached: " + e.getMessage(), e);
     }
@@ -67,18 +71,21 @@ public class SimRunnerClient implements RunnerClient {
   // jobs only) and backed off per job
   @Override
   @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-  public String status(String runnerJobId) {
+  public RunnerJobStatus status(String runnerJobId) {
     try {
       SimRunnerApi.JobStatus answer = api.status(runnerJobId);
       if (answer == null || answer.status() == null || answer.status().isBlank()) {
         throw new RunnerUnavailableException(
             "sim runner answered the status poll without a status", null);
       }
-      return answer.status();
+      // the sim answers "running" until the job's callback goes out, then the status it reported
+      return "running".equals(answer.status())
+          ? RunnerJobStatus.running(answer.status())
+          : RunnerJobStatus.finished(answer.status());
     } catch (WebApplicationException e) {
       int status = e.getResponse().getStatus();
       if (status == 404) {
-        return "unknown to the runner (404)";
+        return RunnerJobStatus.running("unknown to the runner (404)");
       }
       throw new RunnerUnavailableException("sim runner answered the status poll with " + status, e);
     } catch (RunnerUnavailableException e) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.RunEvents.RunCompleted;
+import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.RunEvents.RunTimedOut;
 import dev.gort.common.event.RunEvents.RunUnresponsive;
 import dev.gort.common.event.RunnerStatus;
@@ -96,12 +97,40 @@ class UnresponsiveRunnerTest extends GatewayTestBase {
     assertThat(types(events)).containsExactly("RunDispatched", "RunUnresponsive", "RunCompleted");
     assertThat(((RunCompleted) events.get(2).data()).status()).isEqualTo(RunnerStatus.PASSED);
     int polls = statusPolls(job);
-    // settled: the grace passing times nothing out and polls no more
+    // settled: the grace passing times nothing out and polls no more (one poll claimed before
+    // the callback may still reach the runner)
     await()
         .during(Duration.ofSeconds(6))
         .atMost(Duration.ofSeconds(8))
         .until(() -> kafka.events(Topics.RUNS_STATUS, job.runId(), RunTimedOut.class).isEmpty());
-    assertThat(statusPolls(job)).isEqualTo(polls);
+    assertThat(statusPolls(job)).isBetween(polls, polls + 1);
+  }
+
+  @Test
+  void runnerThatSaysTheJobFinishedGetsTheGraceForItsCallback() {
+    DispatchedJob reported = harness.dispatchedJob("done-reported", 1);
+    DispatchedJob lost = harness.dispatchedJob("done-lost", 1);
+    // past the deadline the runner answers "passed": its callback may be on its way
+    await().atMost(Duration.ofSeconds(30)).until(() -> statusPolls(reported) >= 2);
+
+    GatewayHarness.callBack(reported, "passed").statusCode(202);
+
+    List<Envelope> events = awaitEvents(reported.runId(), "RunCompleted");
+    assertThat(types(events)).containsExactly("RunDispatched", "RunCompleted");
+    assertThat(((RunCompleted) events.get(1).data()).status()).isEqualTo(RunnerStatus.PASSED);
+    // the other callback never comes: timed out once the grace after its deadline has passed
+    List<Envelope> lostEvents = awaitEvents(lost.runId(), "RunCompleted");
+    assertThat(types(lostEvents)).containsExactly("RunDispatched", "RunTimedOut", "RunCompleted");
+    RunTimedOut timedOut = (RunTimedOut) lostEvents.get(1).data();
+    assertThat(timedOut.reason())
+        .isEqualTo(
+            "the runner reports job "
+                + lost.jobId()
+                + " passed but no callback came by "
+                + ((RunDispatched) lostEvents.get(0).data()).deadline()
+                + " plus the grace");
+    assertThat(Duration.between(lostEvents.get(0).time(), lostEvents.get(1).time()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(6));
   }
 
   private List<Envelope> awaitEvents(String runId, String last) {

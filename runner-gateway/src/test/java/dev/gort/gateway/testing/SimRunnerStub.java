@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * depends on which class loader holds this object. An experiment named {@code down-<n>-...} is
  * refused with 503 the first {@code n} times each run is submitted; one named {@code slow-<ms>-...}
  * is listed at once but answered only after {@code ms} milliseconds; one named {@code mute-<n>-...}
- * answers its first {@code n} status polls with 503. {@code POST /runners/sim/jobs/{jobId}/cancel}
- * marks a job {@code cancelled}, as the simulators' runner does.
+ * answers its first {@code n} status polls with 503, and the status polls of one named {@code
+ * done-...} say the job {@code passed} (finished, its callback not yet arrived). {@code POST
+ * /runners/sim/jobs/{jobId}/cancel} marks a job {@code cancelled}, as the simulators' runner does.
  */
 public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
 
@@ -73,8 +74,9 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
   }
 
   /**
-   * {@code GET /runners/sim/jobs/{jobId}}, a status poll: 200 {@code {"status": "running"}}, or 503
-   * for the first {@code n} polls of a job of experiment {@code mute-<n>-...}; 404 if unknown.
+   * {@code GET /runners/sim/jobs/{jobId}}, a status poll: 200 {@code {"status": "running"}} (or
+   * {@code passed} for experiment {@code done-...}), or 503 for the first {@code n} polls of a job
+   * of experiment {@code mute-<n>-...}; 404 if unknown.
    */
   private void status(HttpExchange exchange, String jobId) throws IOException {
     synchronized (jobs) {
@@ -88,8 +90,9 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
             StubHttp.respondJson(
                 exchange, 503, "{\"detail\":\"not answering\"}".getBytes(StandardCharsets.UTF_8));
           } else {
+            String status = experiment.startsWith("done-") ? "passed" : "running";
             StubHttp.respondJson(
-                exchange, 200, JSON.writeValueAsBytes(Map.of("jobId", jobId, "status", "running")));
+                exchange, 200, JSON.writeValueAsBytes(Map.of("jobId", jobId, "status", status)));
           }
           return;
         }

@@ -14,13 +14,13 @@ import dev.gort.common.event.RunEvents.RunUnresponsive;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.inbox.Inbox;
 import dev.gort.common.statemachine.IllegalTransitionException;
+import dev.gort.common.time.StoredTime;
 import dev.gort.scheduler.run.TestRun.Step;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -140,7 +140,7 @@ public class RunProgress {
                 + u.since()
                 + ": "
                 + u.reason()));
-    run.unresponsiveSince = u.since().truncatedTo(ChronoUnit.MICROS);
+    run.unresponsiveSince = StoredTime.of(u.since());
   }
 
   private void onRetrying(TestRun run, RunRetrying r, Instant at) {

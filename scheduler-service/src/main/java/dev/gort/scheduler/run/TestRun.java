@@ -1,6 +1,7 @@
 package dev.gort.scheduler.run;
 
 import dev.gort.common.event.Outcome;
+import dev.gort.common.time.StoredTime;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.CollectionTable;
@@ -16,7 +17,6 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -159,7 +159,7 @@ public class TestRun extends PanacheEntityBase {
    * database's precision (microseconds), so what a request answers is what a later read returns.
    */
   void enter(RunState to, Instant at, String reason) {
-    Instant stored = at.truncatedTo(ChronoUnit.MICROS);
+    Instant stored = StoredTime.of(at);
     if (createdAt == null) {
       createdAt = stored;
     }
