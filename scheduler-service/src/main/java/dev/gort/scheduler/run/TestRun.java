@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.annotations.BatchSize;
 
 /** A test run of one experiment revision; its state only changes through {@link RunLifecycle}. */
 @Entity
@@ -81,7 +82,9 @@ public class TestRun extends PanacheEntityBase {
 
   @Version public long version;
 
+  // a page of runs loads its histories in a few queries, not one per run
   @ElementCollection
+  @BatchSize(size = 64)
   @CollectionTable(name = "test_run_history", joinColumns = @JoinColumn(name = "run_id"))
   @OrderColumn(name = "position")
   public List<RunHistoryEntry> history = new ArrayList<>();
