@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The operations list in SQL: filtered, sorted and paged by PostgreSQL over the test runs, with an
- * operation's status computed by the same mapping as {@code GET /api/v1/operations/{id}}.
+ * The operations list in SQL: filtered, sorted and paged by PostgreSQL over the test runs, through
+ * indexes on each run's stored operation status and progress (generated columns, migration V5,
+ * which repeat the mapping of {@code GET /api/v1/operations/{id}}; a test checks they agree).
  */
 @ApplicationScoped
 public class OperationQuery {
@@ -48,15 +49,13 @@ public class OperationQuery {
   // every test run is an operation of kind test-run
   private static final String OPERATIONS =
       "SELECT r.id, r.operation_id, r.state, r.outcome, r.summary, r.unresponsive_since,"
-          + " r.experiment, r.created_at, r.last_action_at, "
-          + OperationStatus.statusSql("r.state", "r.outcome", "r.unresponsive_since")
-          + " AS status, CAST('"
+          + " r.experiment, r.created_at, r.last_action_at, r.operation_status AS status,"
+          + " r.operation_progress AS progress, CAST('"
           + OperationStatus.KIND_TEST_RUN
           + "' AS TEXT) AS kind FROM test_run r";
 
   // seed 001, "Operations resource": not started, running, completed, each by creation time
-  private static final String DEFAULT_ORDER =
-      OperationStatus.progressSql("op.status") + ", op.created_at ASC";
+  private static final String DEFAULT_ORDER = "op.progress ASC, op.created_at ASC";
 
   @Inject AgroalDataSource dataSource;
 

@@ -8,8 +8,9 @@ import java.time.Instant;
 
 /**
  * How a test run reads as an operation (architecture, "HTTP APIs", operations). The status mapping
- * is written once, in {@link #status(RunState, Outcome, boolean)}; {@link #statusSql} derives the
- * SQL that the operations list filters and sorts by from it, so the two cannot disagree.
+ * is {@link #status(RunState, Outcome, boolean)}; the operations list filters and sorts by the same
+ * mapping stored in generated columns of {@code test_run} (migration V5), and a test checks that
+ * the two agree for every state, outcome and unresponsive flag.
  */
 public final class OperationStatus {
 
@@ -89,51 +90,6 @@ public final class OperationStatus {
   private static String status(String state, String outcome, boolean unresponsive) {
     return status(
         RunState.valueOf(state), outcome == null ? null : Outcome.valueOf(outcome), unresponsive);
-  }
-
-  /**
-   * {@link #status(RunState, Outcome, boolean)} as an SQL {@code CASE} over the given state,
-   * outcome and unresponsive-since columns; every literal in it is an enum constant or a status,
-   * never outside input.
-   */
-  static String statusSql(String stateColumn, String outcomeColumn, String unresponsiveColumn) {
-    StringBuilder sql = new StringBuilder("CASE");
-    for (RunState state : RunState.values()) {
-      String inState = stateColumn + " = '" + state.name() + "'";
-      if (state == RunState.FINISHED) {
-        for (Outcome outcome : Outcome.values()) {
-          when(sql, inState + " AND " + outcomeColumn + " = '" + outcome.name() + "'");
-          sql.append(status(state, outcome, false)).append('\'');
-        }
-      }
-      if (!status(state, null, true).equals(status(state, null, false))) {
-        when(sql, inState + " AND " + unresponsiveColumn + " IS NOT NULL");
-        sql.append(status(state, null, true)).append('\'');
-      }
-      when(sql, inState);
-      sql.append(status(state, null, false)).append('\'');
-    }
-    return sql.append(" END").toString();
-  }
-
-  private static void when(StringBuilder sql, String condition) {
-    sql.append(" WHEN ").append(condition).append(" THEN '");
-  }
-
-  /**
-   * seed 001, default order: not started, then running (an unresponsive operation is still
-   * running), then completed (0, 1, 2).
-   */
-  static String progressSql(String statusColumn) {
-    return "CASE "
-        + statusColumn
-        + " WHEN '"
-        + NOT_STARTED
-        + "' THEN 0 WHEN '"
-        + RUNNING
-        + "' THEN 1 WHEN '"
-        + UNRESPONSIVE
-        + "' THEN 1 ELSE 2 END";
   }
 
   private static int percentComplete(String state) {

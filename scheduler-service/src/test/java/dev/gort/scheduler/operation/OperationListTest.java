@@ -518,33 +518,48 @@ class OperationListTest {
   }
 
   @Test
-  void statusInSqlAgreesWithTheJavaMappingForEveryStateAndOutcome() throws SQLException {
+  void storedStatusAndProgressAgreeWithTheJavaMappingForEveryStateAndOutcome() throws SQLException {
     List<Outcome> outcomes = new ArrayList<>(List.of(Outcome.values()));
     outcomes.add(null);
     Set<String> seen = new HashSet<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT "
-                    + OperationStatus.statusSql("t.state", "t.outcome", "t.since")
-                    + " FROM (SELECT CAST(? AS TEXT) AS state, CAST(? AS TEXT) AS outcome,"
-                    + " CAST(? AS TIMESTAMPTZ) AS since) t")) {
-      for (RunState state : RunState.values()) {
-        for (Outcome outcome : outcomes) {
-          for (boolean unresponsive : new boolean[] {false, true}) {
-            s.setString(1, state.name());
-            s.setString(2, outcome == null ? null : outcome.name());
-            s.setObject(3, unresponsive ? OffsetDateTime.now(ZoneOffset.UTC) : null);
-            try (ResultSet r = s.executeQuery()) {
-              r.next();
-              String expected = OperationStatus.status(state, outcome, unresponsive);
-              assertThat(r.getString(1))
-                  .as("%s %s unresponsive %s", state, outcome, unresponsive)
-                  .isEqualTo(expected);
-              seen.add(expected);
+    String tag = "map-" + UUID.randomUUID();
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO test_run (id, experiment, revision, owner, owner_email, runner,"
+                  + " state, outcome, max_attempts, operation_id, created_at, last_action_at,"
+                  + " unresponsive_since) VALUES (?, ?, 'r', 'o', 'o@x', 'sim', ?, ?, 3, ?,"
+                  + " now(), now(), ?) RETURNING operation_status, operation_progress")) {
+        int n = 0;
+        for (RunState state : RunState.values()) {
+          for (Outcome outcome : outcomes) {
+            for (boolean unresponsive : new boolean[] {false, true}) {
+              n++;
+              insert.setString(1, tag + "-" + n);
+              insert.setString(2, tag + "-" + n);
+              insert.setString(3, state.name());
+              insert.setString(4, outcome == null ? null : outcome.name());
+              insert.setString(5, tag + "-op-" + n);
+              insert.setObject(6, unresponsive ? OffsetDateTime.now(ZoneOffset.UTC) : null);
+              try (ResultSet r = insert.executeQuery()) {
+                r.next();
+                String expected = OperationStatus.status(state, outcome, unresponsive);
+                String what = state + " " + outcome + " unresponsive " + unresponsive;
+                assertThat(r.getString(1)).as(what).isEqualTo(expected);
+                // seed 001's default order: not started, then running, then completed
+                int progress =
+                    expected.equals(OperationStatus.NOT_STARTED)
+                        ? 0
+                        : OperationStatus.isFinal(expected) ? 2 : 1;
+                assertThat(r.getInt(2)).as(what).isEqualTo(progress);
+                seen.add(expected);
+              }
             }
           }
         }
+      } finally {
+        c.rollback();
       }
     }
     assertThat(seen)
