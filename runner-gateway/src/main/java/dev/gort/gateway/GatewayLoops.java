@@ -36,7 +36,10 @@ public class GatewayLoops {
     for (int i = 1; i <= config.deadlineConcurrency(); i++) {
       loops.add(loop("deadline-scanner-" + i, deadlines::scanNext));
     }
-    loops.add(loop("runner-halter", halter::haltNextDue));
+    // halts, too, call runners outside any transaction: several loops halt at once
+    for (int i = 1; i <= config.haltConcurrency(); i++) {
+      loops.add(loop("runner-halter-" + i, halter::haltNextDue));
+    }
   }
 
   private PollingLoop loop(String name, java.util.concurrent.Callable<Boolean> task) {

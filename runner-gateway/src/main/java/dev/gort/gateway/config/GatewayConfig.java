@@ -38,6 +38,11 @@ public interface GatewayConfig {
   @WithName("deadline-concurrency")
   int deadlineConcurrency();
 
+  /** Halt loops per gateway: how many jobs are halted at their runners at the same time. */
+  @WithDefault("2")
+  @WithName("halt-concurrency")
+  int haltConcurrency();
+
   /** Tries to halt a job at its runner before the halt is given up and recorded as such. */
   @WithDefault("10")
   int haltMaxTries();

@@ -103,6 +103,26 @@ class TimeoutTest extends GatewayTestBase {
     assertThat(kafka.events(Topics.RUNS_STATUS, runId, RunDispatched.class)).isEmpty();
   }
 
+  @Test
+  void haltTheRunnerKeepsRefusingIsGivenUpAfterTheLastTry() {
+    DispatchedJob job = harness.dispatchedJob("nohalt-exp", 1);
+    String sql = "SELECT halt_result FROM dispatch_attempt WHERE id = ? AND halted_at IS NOT NULL";
+
+    String result =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> harness.rows(sql, job.attemptId()), rows -> !rows.isEmpty())
+            .get(0);
+
+    assertThat(result).startsWith("halt given up after 3 tries: ").contains("503");
+    // tried exactly three times (1 s, then 2 s apart), and never again
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> (int) harness.jobs(job.runId()).get(0).get("cancelCalls") == 3);
+    assertThat(harness.jobs(job.runId()).get(0).get("cancelled")).isEqualTo(false);
+  }
+
   private static boolean cancelled(Map<String, Object> job) {
     return Boolean.TRUE.equals(job.get("cancelled"));
   }

@@ -147,6 +147,23 @@ public final class GatewayHarness {
     }
   }
 
+  /** The first column of every row {@code sql} selects for {@code param}. */
+  public List<String> rows(String sql, String param) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, param);
+      List<String> rows = new java.util.ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The jobs the runner received for {@code runId}, as {@link GatewayTestSupport} reads them. */
   public List<Map<String, Object>> jobs(String runId) {
     return jobsAtRunner(runnerUrl, runId);

@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * refused with 503 the first {@code n} times each run is submitted; one named {@code slow-<ms>-...}
  * is listed at once but answered only after {@code ms} milliseconds; one named {@code mute-<n>-...}
  * answers its first {@code n} status polls with 503, and the status polls of one named {@code
- * done-...} say the job {@code passed} (finished, its callback not yet arrived). {@code POST
- * /runners/sim/jobs/{jobId}/cancel} marks a job {@code cancelled}, as the simulators' runner does.
+ * done-...} say the job {@code passed} (finished, its callback not yet arrived); cancels of a job
+ * named {@code nohalt-...} are refused with 503. {@code POST /runners/sim/jobs/{jobId}/cancel}
+ * marks a job {@code cancelled}, as the simulators' runner does.
  */
 public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
 
@@ -109,6 +110,12 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
     synchronized (jobs) {
       for (Map<String, Object> job : jobs) {
         if (jobId.equals(job.get("jobId"))) {
+          job.put("cancelCalls", (int) job.get("cancelCalls") + 1);
+          if (String.valueOf(job.get("experiment")).startsWith("nohalt-")) {
+            StubHttp.respondJson(
+                exchange, 503, "{\"detail\":\"cannot cancel\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+          }
           job.put("cancelled", true);
           StubHttp.respondJson(exchange, 202, new byte[0]);
           return;
@@ -145,6 +152,7 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
     job.put("cancelled", false);
     job.put("answered", false);
     job.put("statusPolls", 0);
+    job.put("cancelCalls", 0);
     synchronized (jobs) {
       jobs.add(job);
     }
