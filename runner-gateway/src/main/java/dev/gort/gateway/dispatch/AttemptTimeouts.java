@@ -74,7 +74,7 @@ public class AttemptTimeouts {
       return Optional.of(Overdue.settled(a.id));
     }
     if (a.runnerJobId == null) {
-      a.requestHalt(now);
+      // nothing to poll, nothing to halt
       timeOut(a, "no callback before the deadline " + a.deadline + " and no runner job to poll");
       return Optional.of(Overdue.settled(a.id));
     }
