@@ -86,8 +86,7 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
           int polls = (int) job.get("statusPolls") + 1;
           job.put("statusPolls", polls);
           String experiment = String.valueOf(job.get("experiment"));
-          if (experiment.startsWith("mute-")
-              && polls <= Integer.parseInt(experiment.split("-")[1])) {
+          if (withinFirst(experiment, "mute-", polls)) {
             StubHttp.respondJson(
                 exchange, 503, "{\"detail\":\"not answering\"}".getBytes(StandardCharsets.UTF_8));
           } else {
@@ -141,7 +140,7 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
         submissions
             .computeIfAbsent(job.get("runId") + "/" + job.get("attempt"), k -> new AtomicInteger())
             .incrementAndGet();
-    if (experiment.startsWith("down-") && tries <= Integer.parseInt(experiment.split("-")[1])) {
+    if (withinFirst(experiment, "down-", tries)) {
       StubHttp.respondJson(
           exchange, 503, "{\"detail\":\"runner busy\"}".getBytes(StandardCharsets.UTF_8));
       return;
@@ -163,6 +162,11 @@ public class SimRunnerStub implements QuarkusTestResourceLifecycleManager {
       job.put("answered", true);
     }
     StubHttp.respondJson(exchange, 201, JSON.writeValueAsBytes(Map.of("jobId", jobId)));
+  }
+
+  /** Whether {@code experiment} is named {@code <prefix><n>-...} and {@code count} is at most n. */
+  private static boolean withinFirst(String experiment, String prefix, int count) {
+    return experiment.startsWith(prefix) && count <= Integer.parseInt(experiment.split("-")[1]);
   }
 
   private static void pause(long millis) {
