@@ -1,0 +1,64 @@
+package dev.gort.simulators.oidc;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The simulated OIDC issuer's settings; defaults and descriptions in application.properties. */
+@ConfigMapping(prefix = "gort.sim")
+public interface OidcConfig {
+
+  /** Base URL Gort reaches the simulators on; the issuer is {@code <it>/realms/<realm>}. */
+  String publicUrl();
+
+  Oidc oidc();
+
+  interface Oidc {
+
+    /** The one realm served; any other answers 404. */
+    String realm();
+
+    /** PKCS#8 PEM RSA key that signs tokens; empty means a key generated at start. */
+    Optional<Path> keyFile();
+
+    /** The {@code aud} of every token. */
+    String audience();
+
+    /** How long an access token is valid. */
+    Duration tokenLifetime();
+
+    /** Users by username, for the password grant. */
+    Map<String, User> users();
+
+    /** Clients by client id. */
+    Map<String, Client> clients();
+  }
+
+  interface User {
+
+    /** Empty (unset) means this user can never get a token. */
+    Optional<String> password();
+
+    /** Realm roles, {@code realm_access.roles}. */
+    Optional<List<String>> roles();
+
+    Optional<String> email();
+  }
+
+  interface Client {
+
+    /** A public client (Keycloak's {@code publicClient}): no secret, password grant only. */
+    @WithDefault("false")
+    boolean publicClient();
+
+    /** A confidential client's secret; empty (unset) means it can never get a token. */
+    Optional<String> secret();
+
+    /** Realm roles of the client's service account (client_credentials grant). */
+    Optional<List<String>> roles();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.gort.simulators.oidc;
+
+import dev.gort.common.web.ProblemException;
+import dev.gort.oidc.DiscoveryDocument;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+/** A Keycloak realm as OIDC clients and resource servers see it: discovery, keys, tokens. */
+@Path("/realms/{realm}")
+public class RealmResource {
+
+  @Inject RealmIssuer issuer;
+  @Inject TokenService tokens;
+
+  @GET
+  @Path(DiscoveryDocument.WELL_KNOWN_PATH)
+  public Response discovery(@PathParam("realm") String realm) {
+    requireRealm(realm);
+    return Response.ok(issuer.discoveryJson(), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Path(DiscoveryDocument.CERTS_PATH)
+  public Response certs(@PathParam("realm") String realm) {
+    requireRealm(realm);
+    return Response.ok(issuer.jwksJson(), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @POST
+  @Path(DiscoveryDocument.TOKEN_PATH)
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response token(
+      @PathParam("realm") String realm,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      MultivaluedMap<String, String> form) {
+    requireRealm(realm);
+    return TokenRequestRejectedMapper.noStore(
+            Response.ok(tokens.grant(form, authorization), MediaType.APPLICATION_JSON_TYPE))
+        .build();
+  }
+
+  private void requireRealm(String realm) {
+    if (!issuer.realm().equals(realm)) {
+      throw ProblemException.notFound(
+          "realm '" + realm + "' does not exist; the simulated realm is '" + issuer.realm() + "'");
+    }
+  }
+}

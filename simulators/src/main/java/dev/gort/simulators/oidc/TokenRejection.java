@@ -1,0 +1,40 @@
+package dev.gort.simulators.oidc;
+
+/**
+ * Every way the token endpoint refuses a request, with the OAuth error and description Keycloak
+ * answers in that case (its TokenEndpoint, ClientIdAndSecretAuthenticator, AuthenticationProcessor,
+ * ValidateUsername/ValidatePassword and the password and client_credentials grant types).
+ */
+public enum TokenRejection {
+  MISSING_GRANT_TYPE("invalid_request", "Missing form parameter: grant_type"),
+  UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", "Unsupported grant_type"),
+  /** An Authorization header that is not Basic credentials, and no client_id in the form. */
+  BASIC_CHALLENGE("invalid_client", null),
+  MISSING_CLIENT_ID("invalid_client", "Missing client_id parameter"),
+  UNKNOWN_CLIENT("invalid_client", "Invalid client or Invalid client credentials"),
+  INVALID_CLIENT_CREDENTIALS("unauthorized_client", "Invalid client or Invalid client credentials"),
+  DUPLICATED_PARAMETER("invalid_request", "duplicated parameter"),
+  NO_DIRECT_ACCESS_GRANTS("unauthorized_client", "Client not allowed for direct access grants"),
+  PUBLIC_CLIENT_SERVICE_ACCOUNT(
+      "unauthorized_client", "Public client not allowed to retrieve service account"),
+  MISSING_USERNAME("invalid_request", "Missing parameter: username"),
+  INVALID_USER_CREDENTIALS("invalid_grant", "Invalid user credentials");
+
+  private final String error;
+  private final String description;
+
+  TokenRejection(String error, String description) {
+    this.error = error;
+    this.description = description;
+  }
+
+  /** The OAuth {@code error} code (RFC 6749 section 5.2). */
+  public String error() {
+    return error;
+  }
+
+  /** Keycloak's {@code error_description}; null for the bare Basic challenge. */
+  public String description() {
+    return description;
+  }
+}
