@@ -6,9 +6,13 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +51,8 @@ import org.apache.kafka.metadata.storage.Formatter;
  *       <data-dir>/server.properties} for reference (edits there are overwritten). The controller
  *       listener takes a free port at every start: the quorum is a static single voter ({@code
  *       kraft.version} 0), whose address is configuration, not stored in the log, so it may change
- *       between starts. Kafka locks the log directory, so two brokers never share one.
+ *       between starts. A second broker on a data directory in use is refused before it touches
+ *       anything: the first holds {@code <data-dir>/broker.lock}.
  * </ul>
  */
 public final class KafkaBroker implements AutoCloseable {
@@ -63,6 +68,9 @@ public final class KafkaBroker implements AutoCloseable {
   static final String LOG_DIRECTORY = "kraft-combined-logs";
 
   static final String META_PROPERTIES = "meta.properties";
+
+  /** In the data directory; held by the one broker that uses it. */
+  static final String LOCK_FILE = "broker.lock";
 
   /** What both kinds share: a one-node cluster that Gort's services can use as they are. */
   private static final Map<String, String> BROKER_SETTINGS =
@@ -129,21 +137,27 @@ public final class KafkaBroker implements AutoCloseable {
       throw new IllegalArgumentException("a persistent broker needs a fixed port, not " + port);
     }
     Path logDirectory = dataDirectory.resolve(LOG_DIRECTORY).toAbsolutePath();
-    Properties properties = serverProperties(port, freePort(), logDirectory);
     Files.createDirectories(logDirectory);
-    writeServerProperties(dataDirectory.resolve("server.properties"), properties);
-    formatIfNew(logDirectory);
-    KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
-    RaftNode node = new RaftNode(server);
-    String bootstrap = "127.0.0.1:" + port;
+    FileChannel lock = lockExclusively(dataDirectory.resolve(LOCK_FILE));
     try {
-      server.startup();
-      awaitClients(bootstrap, Duration.ofSeconds(60));
+      Properties properties = serverProperties(port, freePort(), logDirectory);
+      writeServerProperties(dataDirectory.resolve("server.properties"), properties);
+      formatIfNew(logDirectory);
+      KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
+      RaftNode node = new RaftNode(server, lock);
+      String bootstrap = "127.0.0.1:" + port;
+      try {
+        server.startup();
+        awaitClients(bootstrap, Duration.ofSeconds(60));
+      } catch (Exception | Error e) {
+        node.close();
+        throw e;
+      }
+      return new KafkaBroker(node, bootstrap);
     } catch (Exception | Error e) {
-      node.close();
+      lock.close();
       throw e;
     }
-    return new KafkaBroker(node, bootstrap);
   }
 
   public String bootstrapServers() {
@@ -195,6 +209,29 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * Holds {@code file} locked until the channel is closed or the process ends (also by kill -9).
+   * Kafka's own lock on the log directory is taken by the broker half, after the controller half
+   * has already opened (and may have written) the metadata log in the same directory; this one is
+   * taken before either starts.
+   */
+  private static FileChannel lockExclusively(Path file) throws IOException {
+    FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IllegalStateException(
+          file.getParent() + " is in use by another Kafka broker (" + file + " is locked)");
+    }
+    return channel;
+  }
+
   /** Formats {@code logDirectory} as a new cluster unless it already holds one. */
   private static void formatIfNew(Path logDirectory) throws Exception {
     if (Files.exists(logDirectory.resolve(META_PROPERTIES))) {
@@ -242,11 +279,15 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /** The real server; shutting it down stops the broker first, then the controller. */
-  private record RaftNode(KafkaRaftServer server) implements AutoCloseable {
+  private record RaftNode(KafkaRaftServer server, FileChannel lock) implements AutoCloseable {
     @Override
-    public void close() {
-      server.shutdown();
-      server.awaitShutdown();
+    public void close() throws IOException {
+      try {
+        server.shutdown();
+        server.awaitShutdown();
+      } finally {
+        lock.close();
+      }
     }
   }
 }

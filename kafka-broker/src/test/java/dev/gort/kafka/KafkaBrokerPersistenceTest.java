@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -106,6 +108,9 @@ class KafkaBrokerPersistenceTest {
     try (BrokerProcess broker = BrokerProcess.start(port, data, dir.resolve("first.log"))) {
       clusterId = clusterId(broker.bootstrapServers());
       createTopic(broker.bootstrapServers(), TOPIC);
+      produce(broker.bootstrapServers(), TOPIC, "run-1", "requested");
+      consume(broker.bootstrapServers(), GROUP, 1);
+      assertThat(groups(broker.bootstrapServers())).contains(GROUP);
       broker.stop();
     }
     deleteContents(data);
@@ -114,7 +119,7 @@ class KafkaBrokerPersistenceTest {
       String bootstrap = broker.bootstrapServers();
       assertThat(clusterId(bootstrap)).isNotEqualTo(clusterId);
       assertThat(topics(bootstrap)).doesNotContain(TOPIC);
-      assertThat(committedOffsets(bootstrap, GROUP)).isEmpty();
+      assertThat(groups(bootstrap)).doesNotContain(GROUP);
       broker.stop();
     }
   }
@@ -144,6 +149,28 @@ class KafkaBrokerPersistenceTest {
     assertThat(stray).exists();
     assertThat(data.resolve(KafkaBroker.LOG_DIRECTORY).resolve(KafkaBroker.META_PROPERTIES))
         .doesNotExist();
+  }
+
+  @Test
+  void secondBrokerOnADirectoryInUseIsRefusedAndTheFirstKeepsServing() throws Exception {
+    Path data = dir.resolve("kafka");
+    try (BrokerProcess first =
+        BrokerProcess.start(BrokerProcess.freePort(), data, dir.resolve("first.log"))) {
+      createTopic(first.bootstrapServers(), TOPIC);
+      try (BrokerProcess second =
+          BrokerProcess.launch(BrokerProcess.freePort(), data, dir.resolve("second.log"))) {
+        assertThat(second.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+        assertThat(second.output())
+            .contains("is in use by another Kafka broker")
+            .doesNotContain("KAFKA READY");
+      }
+      produce(first.bootstrapServers(), TOPIC, "run-1", "requested");
+      assertThat(consume(first.bootstrapServers(), GROUP, 1))
+          .extracting(ConsumerRecord::value)
+          .containsExactly("requested");
+      first.stop();
+      assertThat(first.output()).doesNotContain("ERROR kafka", "FATAL");
+    }
   }
 
   @Test
@@ -182,6 +209,14 @@ class KafkaBrokerPersistenceTest {
   private static Set<String> topics(String bootstrap) throws Exception {
     try (Admin admin = admin(bootstrap)) {
       return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static Set<String> groups(String bootstrap) throws Exception {
+    try (Admin admin = admin(bootstrap)) {
+      return admin.listGroups().all().get(30, TimeUnit.SECONDS).stream()
+          .map(GroupListing::groupId)
+          .collect(Collectors.toSet());
     }
   }
 
