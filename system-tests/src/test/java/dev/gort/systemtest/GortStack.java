@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class GortStack implements AutoCloseable {
   private final int kafkaPort;
   private final int smtpPort;
   private Process kafka;
+  private Path kafkaData;
 
   private GortStack() throws IOException {
     for (String app : List.of(SIMULATORS, SCHEDULER, GATEWAY, WORKER, NOTIFIER, PROVISIONER)) {
@@ -161,6 +163,7 @@ public final class GortStack implements AutoCloseable {
               .orElseThrow(() -> new IllegalStateException("kafka-broker is not built"));
     }
     Path log = logs.resolve("kafka.log");
+    kafkaData = Files.createTempDirectory("gort-system-kafka");
     kafka =
         new ProcessBuilder(
                 javaBin(),
@@ -170,7 +173,7 @@ public final class GortStack implements AutoCloseable {
                 lib + "/*" + java.io.File.pathSeparator + jar,
                 "dev.gort.kafka.KafkaBrokerMain",
                 String.valueOf(kafkaPort),
-                Files.createTempDirectory("gort-system-kafka").toString())
+                kafkaData.toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -300,8 +303,21 @@ public final class GortStack implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    // the broker keeps its data; like the databases, this stack's cluster goes with it
+    deleteRecursively(kafkaData);
     databases.values().forEach(postgres::dropDatabase);
     databases.clear();
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (directory == null || !Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(directory)) {
+      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a temporary directory left behind harms nothing
+    }
   }
 
   private static void stop(Process p) {
