@@ -37,6 +37,8 @@ record OutboundTarget(URI uri, boolean https, String host, int port, String requ
     }
     try {
       return of(uri.resolve(new URI(location.trim())));
+    } catch (NotFetchedException e) {
+      throw NotFetchedException.refused("a redirect to " + e.getMessage());
     } catch (URISyntaxException e) {
       throw NotFetchedException.refused(
           "a redirect to something that is not a URL: " + e.getReason() + " at " + e.getIndex());
