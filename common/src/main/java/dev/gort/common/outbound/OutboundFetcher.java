@@ -202,7 +202,7 @@ public class OutboundFetcher implements AutoCloseable {
       if (e.getCause() instanceof UnknownHostException) {
         throw NotFetchedException.failed(target.host() + " does not resolve");
       }
-      throw NotFetchedException.failed("resolving " + target.host() + ": " + e.getCause());
+      throw NotFetchedException.failed("resolving " + target.host() + ": " + causes(e.getCause()));
     } catch (InterruptedException e) {
       lookup.cancel(true);
       Thread.currentThread().interrupt();
@@ -238,7 +238,10 @@ public class OutboundFetcher implements AutoCloseable {
               if (created.failed()) {
                 answer.completeExceptionally(
                     NotFetchedException.connectFailed(
-                        "no connection to " + address.getHostAddress() + ": " + created.cause()));
+                        "no connection to "
+                            + address.getHostAddress()
+                            + ": "
+                            + causes(created.cause())));
                 return;
               }
               HttpClientRequest sent = created.result();
@@ -254,7 +257,7 @@ public class OutboundFetcher implements AutoCloseable {
                       response -> {
                         if (response.failed()) {
                           answer.completeExceptionally(
-                              NotFetchedException.failed("no answer: " + response.cause()));
+                              NotFetchedException.failed("no answer: " + causes(response.cause())));
                         } else {
                           read(response.result(), maxBytes, answer, lastHeard);
                         }
@@ -296,7 +299,7 @@ public class OutboundFetcher implements AutoCloseable {
         if (e.getCause() instanceof NotFetchedException notFetched) {
           throw notFetched;
         }
-        throw NotFetchedException.failed(String.valueOf(e.getCause()));
+        throw NotFetchedException.failed(causes(e.getCause()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw NotFetchedException.failed("interrupted");
@@ -342,8 +345,20 @@ public class OutboundFetcher implements AutoCloseable {
           }
         });
     response.exceptionHandler(
-        e -> answer.completeExceptionally(NotFetchedException.failed("body broken off: " + e)));
+        e ->
+            answer.completeExceptionally(
+                NotFetchedException.failed("body broken off: " + causes(e))));
     response.endHandler(done -> answer.complete(new Answer(body.body(), status, null)));
+  }
+
+  /** An error with its causes, for the log: a TLS failure says why only in the innermost one. */
+  private static String causes(Throwable error) {
+    StringBuilder text = new StringBuilder(String.valueOf(error));
+    Throwable cause = error == null ? null : error.getCause();
+    for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
+      text.append("; caused by ").append(cause);
+    }
+    return text.toString();
   }
 
   private static long declaredLength(String header) {
