@@ -75,6 +75,11 @@ class OutboundTargetTest {
     assertThat(from.redirect("/other").requestUri()).isEqualTo("/other");
     assertThat(from.redirect("2").requestUri()).isEqualTo("/runs/1/2");
     assertThat(from.redirect("http://b.example:81/x").origin()).isEqualTo("http://b.example:81");
+    assertThat(OutboundTarget.parse("http://a.example").redirect("x").requestUri())
+        .as("relative to a URL without a path")
+        .isEqualTo("/x");
+    assertThat(OutboundTarget.parse("http://a.example").redirect("x").host())
+        .isEqualTo("a.example");
   }
 
   @ParameterizedTest
