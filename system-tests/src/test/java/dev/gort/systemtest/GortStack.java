@@ -220,6 +220,8 @@ public final class GortStack implements AutoCloseable {
     env.put("GORT_SIM_PUBLIC_URL", url(SIMULATORS));
     env.put("GORT_EXPERIMENT_SOURCE_URL", url(SIMULATORS));
     env.put("GORT_SIM_RUNNER_URL", url(SIMULATORS));
+    // results URLs are the simulators' on loopback: the outbound guard allows that port only
+    env.put("GORT_OUTBOUND_ALLOW", "127.0.0.1:" + ports.get(SIMULATORS));
     env.put("GORT_SMTP_PORT", String.valueOf(smtpPort));
     // seconds, not the production half hour, so the timeout flows finish quickly
     env.put("GORT_DISPATCH_DEADLINE", DISPATCH_DEADLINE);

@@ -19,9 +19,17 @@ public final class StubHttp {
 
   /** Starts a server that answers {@code path} (and below) with {@code handler}. */
   public static HttpServer start(String path, HttpHandler handler) {
+    return start(0, path, handler);
+  }
+
+  /**
+   * The same on a given loopback port, for a test whose configuration must name the port before the
+   * server can start (an outbound allow-list entry, say).
+   */
+  public static HttpServer start(int port, String path, HttpHandler handler) {
     try {
       HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       server.createContext(path, handler);
       // one slow answer must not hold up the others
       server.setExecutor(Executors.newCachedThreadPool(StubHttp::daemon));

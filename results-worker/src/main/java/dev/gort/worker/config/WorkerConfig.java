@@ -16,11 +16,14 @@ public interface WorkerConfig {
   @WithDefault("PT1S")
   Duration processingRetryDelay();
 
-  /** Longest wait for a runner's results URL to answer. */
+  /**
+   * Longest one results fetch may take in all (redirects and body included); the outbound guard's
+   * {@code gort.outbound.deadline} caps it.
+   */
   @WithDefault("PT10S")
   Duration fetchTimeout();
 
-  /** Largest results document accepted, in bytes. */
+  /** Largest results document accepted, in bytes; reading stops as soon as it is passed. */
   @WithDefault("10485760")
   int maxResultsBytes();
 }

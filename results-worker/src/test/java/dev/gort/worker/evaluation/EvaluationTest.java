@@ -2,6 +2,7 @@ package dev.gort.worker.evaluation;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -21,6 +22,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +42,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
+@QuarkusTestResource(ResultsServerPort.class)
 class EvaluationTest {
 
   private static final String PASSING =
@@ -68,18 +72,18 @@ class EvaluationTest {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
 
+  @ConfigProperty(name = ResultsServerPort.PORT)
+  int resultsPort;
+
   @Inject DataSource dataSource;
 
   KafkaEvents kafka;
 
-  @BeforeAll
-  static void startResultsServer() throws IOException {
-    results = StubHttp.start("/results/", EvaluationTest::serveResults);
-  }
-
   @AfterAll
   static void stopResultsServer() {
-    results.stop(0);
+    if (results != null) {
+      results.stop(0);
+    }
   }
 
   private static void serveResults(HttpExchange exchange) throws IOException {
@@ -106,6 +110,10 @@ class EvaluationTest {
   @BeforeEach
   void connect() {
     kafka = new KafkaEvents(bootstrap);
+    if (results == null) {
+      // on the port the outbound guard was told to allow
+      results = StubHttp.start(resultsPort, "/results/", EvaluationTest::serveResults);
+    }
   }
 
   @AfterEach
@@ -187,8 +195,36 @@ class EvaluationTest {
 
     RunEvaluated evaluated = awaitEvaluated(runId);
     assertThat(evaluated.outcome()).isEqualTo(Outcome.INFRA_FAILED);
-    assertThat(evaluated.summary()).contains("404");
+    assertThat(evaluated.summary())
+        .as("the status is in the log only")
+        .isEqualTo("results could not be processed: results could not be fetched from 127.0.0.1");
     assertThat(requestsFor(resultsPath("gone", runId))).isEqualTo(2);
+  }
+
+  @Test
+  void resultsUrlOnARefusedAddressIsAnInfrastructureFailureWithoutAConnection() throws IOException {
+    // loopback, but not the allow-listed port: a runner must not make the worker reach it
+    try (ServerSocket internal = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      String runId = newRunId();
+      String url = "http://127.0.0.1:" + internal.getLocalPort() + "/admin/" + runId;
+
+      kafka.publish(
+          Topics.RUNS_STATUS,
+          Envelope.of(
+              "/gort/runner-gateway",
+              new RunCompleted(runId, 1, "sim", "sim-job-1", RunnerStatus.PASSED, url),
+              Instant.now()));
+
+      RunEvaluated evaluated = awaitEvaluated(runId);
+      assertThat(evaluated.outcome()).isEqualTo(Outcome.INFRA_FAILED);
+      assertThat(evaluated.summary())
+          .isEqualTo("results could not be processed: results could not be fetched from 127.0.0.1");
+      // both tries are over: a connection either of them made would be waiting to be accepted
+      internal.setSoTimeout(200);
+      assertThatThrownBy(internal::accept)
+          .as("no connection was made")
+          .isInstanceOf(SocketTimeoutException.class);
+    }
   }
 
   @Test
@@ -216,7 +252,9 @@ class EvaluationTest {
 
     RunEvaluated evaluated = awaitEvaluated(runId);
     assertThat(evaluated.outcome()).isEqualTo(Outcome.INFRA_FAILED);
-    assertThat(evaluated.summary()).contains("no host");
+    assertThat(evaluated.summary())
+        .isEqualTo(
+            "results could not be processed: results could not be fetched from an unusable URL");
   }
 
   @Test

@@ -1,0 +1,413 @@
+package dev.gort.common.outbound;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TrustOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * The one way to fetch a URL that came from outside (a runner's results, later webhooks and git
+ * remotes). Per hop: the URL must be http(s) without user info; its host is resolved once and every
+ * address it resolves to must pass the {@link OutboundPolicy}; the connection then goes to a
+ * checked address (never a second lookup, so DNS rebinding cannot swap it), with the URL's host in
+ * the Host header and for TLS SNI and hostname verification. Redirects are followed only to targets
+ * that pass the same checks, at most {@code max-redirects}. Connect and read timeouts, an overall
+ * deadline, and a size cap enforced while the body streams in: the connection is closed as soon as
+ * the cap is passed. Whatever goes wrong, the caller gets one generic {@link
+ * OutboundFetchException}; the detail goes to the log, escaped and bounded.
+ *
+ * <p>Blocking: call it from a worker thread, never an event loop.
+ */
+@Singleton
+public class OutboundFetcher implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(OutboundFetcher.class);
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+  private static final int LOOKUP_THREADS = 4;
+  private static final int MAX_HOST_CHARS = 100;
+
+  private final OutboundPolicy policy;
+  private final OutboundLimits limits;
+  private final HostResolver resolver;
+  private final HttpClient http;
+  private final ExecutorService lookups;
+
+  @Inject
+  public OutboundFetcher(Vertx vertx, OutboundConfig config) {
+    this(
+        vertx,
+        new OutboundPolicy(config.allow().orElse(List.of())),
+        OutboundLimits.of(config),
+        HostResolver.SYSTEM,
+        null);
+  }
+
+  /**
+   * @param trust whom TLS trusts; null for the JDK's default trust store
+   */
+  OutboundFetcher(
+      Vertx vertx,
+      OutboundPolicy policy,
+      OutboundLimits limits,
+      HostResolver resolver,
+      TrustOptions trust) {
+    this.policy = policy;
+    this.limits = limits;
+    this.resolver = resolver;
+    HttpClientOptions options =
+        new HttpClientOptions()
+            // a connection per fetch, closed when it ends: nothing pooled outlives a check
+            .setKeepAlive(false)
+            .setConnectTimeout(millis(limits.connectTimeout()))
+            .setVerifyHost(true)
+            .setForceSni(true)
+            .setMaxRedirects(0)
+            .setDecompressionSupported(false);
+    if (trust != null) {
+      options.setTrustOptions(trust);
+    }
+    this.http = vertx.createHttpClient(options);
+    // a lookup that hangs must not outlast the deadline; the JDK resolver cannot be interrupted
+    this.lookups =
+        Executors.newFixedThreadPool(
+            LOOKUP_THREADS,
+            task -> {
+              Thread thread = new Thread(task, "outbound-lookup");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** {@link #fetch(String, String, int, Duration)} with the guard's own deadline. */
+  public FetchedBody fetch(String what, String url, int maxBytes) throws OutboundFetchException {
+    return fetch(what, url, maxBytes, limits.deadline());
+  }
+
+  /**
+   * Fetches {@code url} with GET and answers its body (status 200 only).
+   *
+   * @param what what is fetched, for the error ("results" gives "results could not be fetched from
+   *     host")
+   * @param maxBytes the largest body accepted; the fetch stops as soon as it is passed
+   * @param deadline the longest the whole fetch may take, redirects included; never more than the
+   *     guard's {@code gort.outbound.deadline}
+   * @throws OutboundFetchException refused or failed, for whatever reason (logged, not told)
+   * @throws IllegalStateException on an event loop, where it must not block
+   */
+  public FetchedBody fetch(String what, String url, int maxBytes, Duration deadline)
+      throws OutboundFetchException {
+    if (Context.isOnEventLoopThread()) {
+      throw new IllegalStateException("an outbound fetch blocks; it must not run on an event loop");
+    }
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("a negative size cap: " + maxBytes);
+    }
+    Duration budget = deadline.compareTo(limits.deadline()) < 0 ? deadline : limits.deadline();
+    long until = System.nanoTime() + budget.toNanos();
+    String at = hostOf(url);
+    try {
+      OutboundTarget target = OutboundTarget.parse(url);
+      for (int redirects = 0; ; redirects++) {
+        at = target.origin();
+        Answer answer = fetchOnce(target, maxBytes, until, budget);
+        if (answer.body() != null) {
+          return answer.body();
+        }
+        if (redirects == limits.maxRedirects()) {
+          throw NotFetchedException.failed(
+              "more than " + limits.maxRedirects() + " redirects (last " + answer.status() + ")");
+        }
+        target = target.redirect(answer.location());
+      }
+    } catch (NotFetchedException e) {
+      LOG.warnf(
+          "%s not fetched (%s, at %s): %s",
+          what,
+          e.refused() ? "refused" : "failed",
+          LogText.escape(at),
+          LogText.escape(e.getMessage()));
+      throw new OutboundFetchException(
+          what, LogText.escape(hostOf(url), MAX_HOST_CHARS), e.refused());
+    }
+  }
+
+  /** One hop: resolve, check every address, then ask the first that connects. */
+  private Answer fetchOnce(OutboundTarget target, int maxBytes, long until, Duration budget)
+      throws NotFetchedException {
+    InetAddress[] addresses = resolve(target, until, budget);
+    for (InetAddress address : addresses) {
+      var refusal = policy.refusal(target.host(), target.port(), address);
+      if (refusal.isPresent()) {
+        throw NotFetchedException.refused(refusal.get());
+      }
+    }
+    NotFetchedException lastFailure = null;
+    for (InetAddress address : addresses) {
+      try {
+        return exchange(target, address, maxBytes, until, budget);
+      } catch (NotFetchedException e) {
+        if (!e.connectFailed()) {
+          throw e;
+        }
+        lastFailure = e;
+      }
+    }
+    throw lastFailure;
+  }
+
+  private InetAddress[] resolve(OutboundTarget target, long until, Duration budget)
+      throws NotFetchedException {
+    long left = remaining(until, budget);
+    Future<InetAddress[]> lookup = lookups.submit(() -> resolver.resolve(target.lookupName()));
+    try {
+      InetAddress[] addresses = lookup.get(left, TimeUnit.NANOSECONDS);
+      if (addresses == null || addresses.length == 0) {
+        throw NotFetchedException.failed(target.host() + " resolves to no address");
+      }
+      return addresses;
+    } catch (TimeoutException e) {
+      lookup.cancel(true);
+      throw NotFetchedException.failed(
+          "no address for " + target.host() + " within the deadline of " + budget);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownHostException) {
+        throw NotFetchedException.failed(target.host() + " does not resolve");
+      }
+      throw NotFetchedException.failed("resolving " + target.host() + ": " + causes(e.getCause()));
+    } catch (InterruptedException e) {
+      lookup.cancel(true);
+      Thread.currentThread().interrupt();
+      throw NotFetchedException.failed("interrupted");
+    }
+  }
+
+  private Answer exchange(
+      OutboundTarget target, InetAddress address, int maxBytes, long until, Duration budget)
+      throws NotFetchedException {
+    long left = remaining(until, budget);
+    CompletableFuture<Answer> answer = new CompletableFuture<>();
+    AtomicReference<HttpConnection> connection = new AtomicReference<>();
+    // when the server last sent something; the read timeout counts from here once connected
+    AtomicLong lastHeard = new AtomicLong();
+    RequestOptions request =
+        new RequestOptions()
+            .setMethod(HttpMethod.GET)
+            // the checked address; host and port below give Host, SNI and hostname verification
+            .setServer(
+                SocketAddress.inetSocketAddress(new InetSocketAddress(address, target.port())))
+            .setHost(target.host())
+            .setPort(target.port())
+            .setSsl(target.https())
+            .setURI(target.requestUri())
+            .setFollowRedirects(false)
+            .setConnectTimeout(
+                Math.max(1, Math.min(limits.connectTimeout().toMillis(), left / 1_000_000)))
+            .putHeader(HttpHeaders.USER_AGENT, "gort");
+    http.request(request)
+        .onComplete(
+            created -> {
+              if (created.failed()) {
+                answer.completeExceptionally(
+                    NotFetchedException.connectFailed(
+                        "no connection to "
+                            + address.getHostAddress()
+                            + ": "
+                            + causes(created.cause())));
+                return;
+              }
+              HttpClientRequest sent = created.result();
+              lastHeard.set(System.nanoTime());
+              connection.set(sent.connection());
+              if (answer.isDone()) {
+                // the caller stopped waiting while this connection was being made
+                sent.connection().close();
+                return;
+              }
+              sent.send()
+                  .onComplete(
+                      response -> {
+                        if (response.failed()) {
+                          answer.completeExceptionally(
+                              NotFetchedException.failed("no answer: " + causes(response.cause())));
+                        } else {
+                          read(response.result(), maxBytes, answer, lastHeard);
+                        }
+                      });
+            });
+    try {
+      return await(answer, connection, lastHeard, until, budget);
+    } catch (NotFetchedException e) {
+      answer.cancel(false);
+      close(connection.get());
+      throw e;
+    }
+  }
+
+  /**
+   * Waits for the hop's answer until the deadline, and no longer than the read timeout once
+   * connected without hearing from the server: in slices, so silence is noticed within a quarter of
+   * the read timeout, during the answer's head and its body alike.
+   */
+  private Answer await(
+      CompletableFuture<Answer> answer,
+      AtomicReference<HttpConnection> connection,
+      AtomicLong lastHeard,
+      long until,
+      Duration budget)
+      throws NotFetchedException {
+    long readTimeout = limits.readTimeout().toNanos();
+    long slice = Math.max(readTimeout / 4, TimeUnit.MILLISECONDS.toNanos(10));
+    while (true) {
+      long left = remaining(until, budget);
+      try {
+        return answer.get(Math.min(left, slice), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        if (connection.get() != null && System.nanoTime() - lastHeard.get() >= readTimeout) {
+          throw NotFetchedException.failed(
+              "the server was silent for the read timeout of " + limits.readTimeout());
+        }
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof NotFetchedException notFetched) {
+          throw notFetched;
+        }
+        throw NotFetchedException.failed(causes(e.getCause()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw NotFetchedException.failed("interrupted");
+      }
+    }
+  }
+
+  /** On the event loop: a redirect, a refusal, or the body, read up to the cap and no further. */
+  private static void read(
+      HttpClientResponse response,
+      int maxBytes,
+      CompletableFuture<Answer> answer,
+      AtomicLong lastHeard) {
+    lastHeard.set(System.nanoTime());
+    int status = response.statusCode();
+    if (REDIRECTS.contains(status)) {
+      String location = response.getHeader(HttpHeaders.LOCATION);
+      close(response.request().connection());
+      answer.complete(new Answer(null, status, location));
+      return;
+    }
+    if (status != 200) {
+      close(response.request().connection());
+      answer.completeExceptionally(NotFetchedException.failed("answered " + status));
+      return;
+    }
+    long declared = declaredLength(response.getHeader(HttpHeaders.CONTENT_LENGTH));
+    if (declared > maxBytes) {
+      close(response.request().connection());
+      answer.completeExceptionally(
+          NotFetchedException.failed(
+              "declares " + declared + " bytes, more than the cap of " + maxBytes));
+      return;
+    }
+    BoundedBody body = new BoundedBody(maxBytes, declared);
+    response.handler(
+        chunk -> {
+          lastHeard.set(System.nanoTime());
+          if (!answer.isDone() && !body.append(chunk)) {
+            close(response.request().connection());
+            answer.completeExceptionally(
+                NotFetchedException.failed("more than the cap of " + maxBytes + " bytes"));
+          }
+        });
+    response.exceptionHandler(
+        e ->
+            answer.completeExceptionally(
+                NotFetchedException.failed("body broken off: " + causes(e))));
+    response.endHandler(done -> answer.complete(new Answer(body.body(), status, null)));
+  }
+
+  /** An error with its causes, for the log: a TLS failure says why only in the innermost one. */
+  private static String causes(Throwable error) {
+    StringBuilder text = new StringBuilder(String.valueOf(error));
+    Throwable cause = error == null ? null : error.getCause();
+    for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
+      text.append("; caused by ").append(cause);
+    }
+    return text.toString();
+  }
+
+  private static long declaredLength(String header) {
+    if (header == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(header.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static void close(HttpConnection connection) {
+    if (connection != null) {
+      connection.close();
+    }
+  }
+
+  private static long remaining(long until, Duration budget) throws NotFetchedException {
+    long left = until - System.nanoTime();
+    if (left <= 0) {
+      throw NotFetchedException.failed("no complete answer within the deadline of " + budget);
+    }
+    return left;
+  }
+
+  /** The host the generic error names: the URL's own, never its user info, port or path. */
+  private static String hostOf(String url) {
+    String host = null;
+    try {
+      host = url == null ? null : new URI(url).getHost();
+    } catch (URISyntaxException e) {
+      // not a URL: named as such below
+    }
+    return host == null || host.isEmpty() ? "an unusable URL" : host;
+  }
+
+  private static int millis(Duration duration) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
+  }
+
+  @Override
+  @PreDestroy
+  public void close() {
+    http.close();
+    lookups.shutdownNow();
+  }
+
+  /** What one hop answered: a body, or a redirect's status and Location. */
+  private record Answer(FetchedBody body, int status, String location) {}
+}
