@@ -63,8 +63,14 @@ public final class CallbackReceiver implements AutoCloseable {
     return this;
   }
 
+  /** The per-attempt token the receiver's callback URL carries, which callbacks are signed over. */
+  public static final String TOKEN = "token-for-tests";
+
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/callbacks/sim/test";
+    return "http://127.0.0.1:"
+        + server.getAddress().getPort()
+        + "/api/v1/callbacks/sim/test?attempt=a-1&token="
+        + TOKEN;
   }
 
   public List<Received> received() {

@@ -33,6 +33,15 @@ public final class GortStack implements AutoCloseable {
   public static final String RUNNER_SECRET = "system-test-runner-secret";
   public static final String DISPATCH_DEADLINE = "PT5S";
   public static final String UNRESPONSIVE_GRACE = "PT5S";
+  public static final String STALL_ALLOWANCE = "PT20S";
+
+  /** The local users of the simulators' OIDC realm, and the password each gets here. */
+  public static final Map<String, String> PASSWORDS =
+      Map.of(
+          "alice", "alice-system-test",
+          "bob", "bob-system-test",
+          "ops", "ops-system-test",
+          "admin", "admin-system-test");
 
   private static GortStack shared;
 
@@ -43,11 +52,13 @@ public final class GortStack implements AutoCloseable {
   private final Map<String, Integer> ports = new LinkedHashMap<>();
   private final Map<String, String> databases = new HashMap<>();
   private final Map<String, Process> processes = new LinkedHashMap<>();
+  private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Instance> extraInstances = new ArrayList<>();
   private final int kafkaPort;
   private final int smtpPort;
   private Process kafka;
   private Path kafkaData;
+  private int kafkaStarts;
 
   private GortStack() throws IOException {
     for (String app : List.of(SIMULATORS, SCHEDULER, GATEWAY, WORKER, NOTIFIER, PROVISIONER)) {
@@ -64,6 +75,7 @@ public final class GortStack implements AutoCloseable {
       GortStack stack = new GortStack();
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
       stack.start();
+      Http.signInAs(stack.token("ops"));
       shared = stack;
     }
     return shared;
@@ -92,6 +104,60 @@ public final class GortStack implements AutoCloseable {
 
   public String kafkaBootstrap() {
     return "127.0.0.1:" + kafkaPort;
+  }
+
+  /** The simulators' OIDC issuer, which every service takes tokens of. */
+  public String issuer() {
+    return url(SIMULATORS) + "/realms/gort";
+  }
+
+  /**
+   * An access token for local user {@code user} ({@code alice}, {@code bob}: owners; {@code ops}:
+   * operator; {@code admin}), from the issuer's token endpoint as the CLI gets one; kept for the
+   * run (tokens live an hour).
+   */
+  public String token(String user) {
+    return tokens.computeIfAbsent(
+        user,
+        u -> {
+          Http.Answer answer =
+              Http.postForm(
+                  issuer() + "/protocol/openid-connect/token",
+                  Map.of(
+                      "grant_type",
+                      "password",
+                      "client_id",
+                      "gort-cli",
+                      "username",
+                      u,
+                      "password",
+                      PASSWORDS.get(u)));
+          if (answer.status() != 200) {
+            throw new IllegalStateException("no token for " + u + ": " + answer.raw().body());
+          }
+          return answer.json().path("access_token").asText();
+        });
+  }
+
+  /** Kills the Kafka broker at once (SIGKILL), as a crash would; its data stays. */
+  public void killKafka() throws InterruptedException {
+    kafka.destroyForcibly();
+    kafka.waitFor();
+  }
+
+  /**
+   * Starts the Kafka broker again on the same port: on its data, or ({@code wiped}) on none, as a
+   * broker that lost its disk comes back.
+   */
+  public void restartKafka(boolean wiped) throws Exception {
+    if (kafka.isAlive()) {
+      killKafka();
+    }
+    if (wiped) {
+      deleteRecursively(kafkaData);
+      kafkaData = null;
+    }
+    startKafka();
   }
 
   /** Kills the service at once (SIGKILL), as a crash would. */
@@ -162,8 +228,11 @@ public final class GortStack implements AutoCloseable {
               .findFirst()
               .orElseThrow(() -> new IllegalStateException("kafka-broker is not built"));
     }
-    Path log = logs.resolve("kafka.log");
-    kafkaData = Files.createTempDirectory("gort-system-kafka");
+    kafkaStarts++;
+    Path log = logs.resolve(kafkaStarts == 1 ? "kafka.log" : "kafka-" + kafkaStarts + ".log");
+    if (kafkaData == null) {
+      kafkaData = Files.createTempDirectory("gort-system-kafka");
+    }
     kafka =
         new ProcessBuilder(
                 javaBin(),
@@ -223,6 +292,21 @@ public final class GortStack implements AutoCloseable {
     // results URLs are the simulators' on loopback: the outbound guard allows that port only
     env.put("GORT_OUTBOUND_ALLOW", "127.0.0.1:" + ports.get(SIMULATORS));
     env.put("GORT_SMTP_PORT", String.valueOf(smtpPort));
+    // who may call: the simulators' issuer, as in the local stack (profile local; prod refuses it)
+    env.put("QUARKUS_PROFILE", "local");
+    env.put("GORT_OIDC_ISSUER", issuer());
+    PASSWORDS.forEach(
+        (user, password) -> env.put("GORT_LOCAL_PASSWORD_" + user.toUpperCase(), password));
+    env.put("GORT_LOCAL_CLIENT_SECRET", "automation-system-test");
+    env.put("GORT_SIM_GATEWAY_URL", url(GATEWAY));
+    // the stall detector in seconds, so lost events are noticed while a test waits; the allowance
+    // outlasts a killed service's restart and Kafka's 45 s wait for its consumer's session to end
+    env.put("GORT_STALL_SCAN_INTERVAL", "PT0.5S");
+    env.put("GORT_STALL_QUEUED", STALL_ALLOWANCE);
+    env.put("GORT_STALL_RUNNING_AFTER_DEADLINE", STALL_ALLOWANCE);
+    env.put("GORT_STALL_EVALUATING", STALL_ALLOWANCE);
+    env.put("GORT_STALL_NOTIFICATION", STALL_ALLOWANCE);
+    env.put("GORT_STALL_MAX_NUDGES", "3");
     // seconds, not the production half hour, so the timeout flows finish quickly
     env.put("GORT_DISPATCH_DEADLINE", DISPATCH_DEADLINE);
     env.put("GORT_UNRESPONSIVE_GRACE", UNRESPONSIVE_GRACE);

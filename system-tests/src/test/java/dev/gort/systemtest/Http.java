@@ -33,35 +33,97 @@ final class Http {
 
   private Http() {}
 
+  /** Whose bearer token a request carries when it names none: the operator, by default. */
+  private static volatile Session signedIn = new Session(null);
+
+  static void signInAs(String token) {
+    signedIn = new Session(token);
+  }
+
+  /** Requests carrying {@code token}. */
+  static Session as(String token) {
+    return new Session(token);
+  }
+
+  /** Requests carrying no token. */
+  static Session anonymous() {
+    return new Session(null);
+  }
+
+  /** Requests as one caller: its bearer token (none when null) on every request. */
+  record Session(String token) {
+
+    Answer get(String url) {
+      return send(authorized(HttpRequest.newBuilder(URI.create(url)).GET()));
+    }
+
+    Answer post(String url, String body) {
+      return post(url, body, Map.of());
+    }
+
+    Answer post(String url, String body, Map<String, String> headers) {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(url))
+              .header("Content-Type", "application/json")
+              .POST(
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(body));
+      headers.forEach(b::header);
+      return send(authorized(b));
+    }
+
+    Answer put(String url, String body) {
+      return send(
+          authorized(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("Content-Type", "application/json")
+                  .PUT(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    Answer delete(String url) {
+      return send(authorized(HttpRequest.newBuilder(URI.create(url)).DELETE()));
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+      return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+  }
+
   static Answer get(String url) {
-    return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    return signedIn.get(url);
   }
 
   static Answer post(String url, String body) {
-    return post(url, body, Map.of());
+    return signedIn.post(url, body);
   }
 
   static Answer post(String url, String body, Map<String, String> headers) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .POST(
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(b::header);
-    return send(b);
+    return signedIn.post(url, body, headers);
   }
 
   static Answer put(String url, String body) {
-    return send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    return signedIn.put(url, body);
   }
 
   static Answer delete(String url) {
-    return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+    return signedIn.delete(url);
+  }
+
+  /** POSTs a form ({@code application/x-www-form-urlencoded}), as an OAuth client does. */
+  static Answer postForm(String url, Map<String, String> fields) {
+    StringBuilder form = new StringBuilder();
+    fields.forEach(
+        (name, value) ->
+            form.append(form.length() == 0 ? "" : "&")
+                .append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                .append('=')
+                .append(
+                    java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
   }
 
   static String json(Object value) {

@@ -4,8 +4,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * For {@code @QuarkusTestResource}: the JVM's shared Kafka broker and a fresh database for this
- * test run, dropped when the run ends. Dev Services stay off.
+ * For {@code @QuarkusTestResource}: the JVM's shared Kafka broker, a fresh database for this test
+ * run (dropped when the run ends) and the JVM's OIDC issuer ({@link TestIssuer}). Dev Services stay
+ * off.
  */
 public class GortTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -21,6 +22,8 @@ public class GortTestResource implements QuarkusTestResourceLifecycleManager {
         "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
         "quarkus.datasource.username", server.user(),
         "quarkus.datasource.password", server.password(),
+        // the JVM's test issuer: tests call the API with its tokens (ApiTokens)
+        "quarkus.oidc.auth-server-url", TestIssuer.issuerUrl(),
         // the in-JVM broker logs through the application under test: keep its chatter out
         "quarkus.log.category.\"kafka\".level", "WARN",
         "quarkus.log.category.\"state.change.logger\".level", "WARN",

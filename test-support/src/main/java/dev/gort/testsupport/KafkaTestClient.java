@@ -1,5 +1,6 @@
 package dev.gort.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,6 +53,19 @@ public final class KafkaTestClient implements AutoCloseable {
   public RecordMetadata publish(String topic, String key, String value) {
     try {
       return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot publish to " + topic, e);
+    }
+  }
+
+  /** Publishes {@code value} with {@code headers} (UTF-8), as a dead-letter queue would. */
+  public RecordMetadata publish(
+      String topic, String key, String value, Map<String, String> headers) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+    headers.forEach(
+        (name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+    try {
+      return producer.send(record).get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("cannot publish to " + topic, e);
     }

@@ -19,7 +19,8 @@ public final class EventTypes {
           Map.entry("dev.gort.run.cancel-requested.v1", RunEvents.CancelRequested.class),
           Map.entry("dev.gort.run.cancelled.v1", RunEvents.RunCancelled.class),
           Map.entry("dev.gort.run.evaluated.v1", RunEvents.RunEvaluated.class),
-          Map.entry("dev.gort.run.finished.v1", RunEvents.RunFinished.class));
+          Map.entry("dev.gort.run.finished.v1", RunEvents.RunFinished.class),
+          Map.entry("dev.gort.run.notification-queued.v1", RunEvents.NotificationQueued.class));
 
   private EventTypes() {}
 

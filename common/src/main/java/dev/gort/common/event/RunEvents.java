@@ -33,14 +33,19 @@ public final class RunEvents {
     }
   }
 
-  /** The runner called back for an attempt; the raw result is stored at the gateway. */
+  /**
+   * The runner called back for an attempt; the raw result is stored at the gateway. {@code
+   * experiment} and {@code owner} say whose run it is (null from a sender that did not say).
+   */
   public record RunCompleted(
       String runId,
       int attempt,
       String runner,
       String runnerJobId,
       RunnerStatus status,
-      String resultsUrl)
+      String resultsUrl,
+      String experiment,
+      String owner)
       implements GortEvent {
     @Override
     public String subject() {
@@ -122,7 +127,10 @@ public final class RunEvents {
     }
   }
 
-  /** The scheduler closed the run; the owner is told. */
+  /**
+   * The scheduler closed the run; the owner is told. {@code requestedBy} names who asked for the
+   * run (null from a sender that did not say).
+   */
   public record RunFinished(
       String runId,
       String experiment,
@@ -132,7 +140,21 @@ public final class RunEvents {
       Outcome outcome,
       int attempts,
       String summary,
-      Instant finishedAt)
+      Instant finishedAt,
+      String requestedBy)
+      implements GortEvent {
+    @Override
+    public String subject() {
+      return runId;
+    }
+  }
+
+  /**
+   * The notifier took the owner's notifications of a finished run (queued, or none for an owner
+   * without an address, as {@code detail} says); sent again whenever the run's {@code RunFinished}
+   * comes again. The scheduler stops asking once it has it.
+   */
+  public record NotificationQueued(String runId, Outcome outcome, int notifications, String detail)
       implements GortEvent {
     @Override
     public String subject() {

@@ -1,9 +1,12 @@
 package dev.gort.common.health;
 
+import dev.gort.common.event.TopicGuard;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,7 +16,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the Kafka cluster answers; the messaging channels alone report UP too early. */
+/**
+ * Ready only while the Kafka cluster answers and Gort's topics are there (recreated when found
+ * missing, see {@link TopicGuard}); the messaging channels alone report UP too early, and a broker
+ * that came back on empty data answers but has no topics.
+ */
 @Readiness
 @Singleton
 @IfBuildProperty(name = "gort.kafka.enabled", stringValue = "true", enableIfMissing = true)
@@ -22,13 +29,15 @@ public class KafkaReadinessCheck implements HealthCheck {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
 
+  @Inject TopicGuard topics;
+
   private Admin admin;
 
   @Override
   public HealthCheckResponse call() {
+    String clusterId;
     try {
-      String clusterId = admin().describeCluster().clusterId().get(2, TimeUnit.SECONDS);
-      return HealthCheckResponse.named("Kafka cluster").up().withData("cluster", clusterId).build();
+      clusterId = admin().describeCluster().clusterId().get(2, TimeUnit.SECONDS);
     } catch (Exception e) {
       return HealthCheckResponse.named("Kafka cluster")
           .down()
@@ -36,6 +45,24 @@ public class KafkaReadinessCheck implements HealthCheck {
           .withData("error", String.valueOf(e.getMessage()))
           .build();
     }
+    List<String> missing;
+    try {
+      missing = topics.missing();
+    } catch (RuntimeException e) {
+      return HealthCheckResponse.named("Kafka cluster")
+          .down()
+          .withData("cluster", clusterId)
+          .withData("error", String.valueOf(e.getMessage()))
+          .build();
+    }
+    if (!missing.isEmpty()) {
+      return HealthCheckResponse.named("Kafka cluster")
+          .down()
+          .withData("cluster", clusterId)
+          .withData("missingTopics", String.join(",", missing))
+          .build();
+    }
+    return HealthCheckResponse.named("Kafka cluster").up().withData("cluster", clusterId).build();
   }
 
   private synchronized Admin admin() {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The page a client asked for of a list that takes no query option but {@code $top} and {@code
@@ -37,25 +36,7 @@ public record PageRequest(int top, int skip, Map<String, String> filters) {
   public static PageRequest of(
       Map<String, ? extends List<String>> query, List<String> filterNames) {
     try {
-      Paging.checkOptions(query, OPTIONS);
-      for (String name : new TreeSet<>(query.keySet())) {
-        if (name.startsWith("$")) {
-          continue;
-        }
-        if (!filterNames.contains(name)) {
-          // a typo such as ?sate=IDLE must not quietly answer the unfiltered list
-          throw new QueryOptionException(
-              name,
-              "unknown query parameter; this list takes "
-                  + String.join(", ", filterNames)
-                  + (filterNames.isEmpty() ? "" : ", ")
-                  + "$top and $skip",
-              -1);
-        }
-        if (query.get(name).size() > 1) {
-          throw new QueryOptionException(name, "given more than once", -1);
-        }
-      }
+      Paging.checkParameters(query, OPTIONS, filterNames);
       Map<String, String> filters = new LinkedHashMap<>();
       for (String name : filterNames) {
         String value = first(query, name);

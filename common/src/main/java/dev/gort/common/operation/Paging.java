@@ -55,19 +55,24 @@ public final class Paging {
   }
 
   /**
-   * Refuses a query option (a parameter whose name starts with {@code $}) that is not in {@code
-   * supported}, and a supported one given more than once. Other parameters are left alone.
+   * Refuses, the same way on every list, a parameter the list does not take: a query option (a name
+   * starting with {@code $}) not in {@code options}, a plain parameter not in {@code filters} (a
+   * typo such as {@code ?sate=IDLE} must not quietly answer the unfiltered list), and any parameter
+   * given more than once.
+   *
+   * @throws QueryOptionException naming the parameter at fault
    */
-  public static void checkOptions(
-      Map<String, ? extends List<String>> query, Set<String> supported) {
+  public static void checkParameters(
+      Map<String, ? extends List<String>> query, Set<String> options, List<String> filters) {
     for (String name : new TreeSet<>(query.keySet())) {
-      if (!name.startsWith("$")) {
-        continue;
-      }
-      if (!supported.contains(name)) {
+      if (name.startsWith("$") ? !options.contains(name) : !filters.contains(name)) {
+        List<String> taken = new java.util.ArrayList<>(filters);
+        taken.addAll(new TreeSet<>(options));
         throw new QueryOptionException(
             name,
-            "unknown query option; supported: " + String.join(", ", new TreeSet<>(supported)),
+            (name.startsWith("$") ? "unknown query option" : "unknown query parameter")
+                + "; this list takes "
+                + String.join(", ", taken),
             -1);
       }
       List<String> values = query.get(name);

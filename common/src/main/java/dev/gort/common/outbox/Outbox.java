@@ -43,18 +43,31 @@ public class Outbox {
         envelope.clock() == null && causalClock != null
             ? envelope.withClock(causalClock.next(envelope.subject()))
             : envelope;
+    insert(stamped.id(), topic, stamped.subject(), EnvelopeCodec.encode(stamped));
+  }
+
+  /**
+   * Publishes {@code payload} exactly as it is (an event another service emitted, replayed from a
+   * dead letter): neither re-stamped nor re-encoded. {@code rowId} names the outbox row; the event
+   * keeps its own id inside the payload, so consumers that processed it drop it.
+   */
+  public void addRaw(String rowId, String topic, String key, String payload) {
+    insert(rowId, topic, key, payload);
+  }
+
+  private void insert(String rowId, String topic, String key, String payload) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
                 "INSERT INTO gort_outbox (event_id, topic, message_key, payload)"
                     + " VALUES (?, ?, ?, ?)")) {
-      s.setString(1, stamped.id());
+      s.setString(1, rowId);
       s.setString(2, topic);
-      s.setString(3, stamped.subject());
-      s.setString(4, EnvelopeCodec.encode(stamped));
+      s.setString(3, key);
+      s.setString(4, payload);
       s.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot add " + envelope.type() + " to the outbox", e);
+      throw new IllegalStateException("cannot add an event to the outbox for " + topic, e);
     }
   }
 }

@@ -54,6 +54,25 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(401, "Unauthorized", detail);
   }
 
+  public static ProblemException forbidden(String detail) {
+    return new ProblemException(403, "Forbidden", detail);
+  }
+
+  /** 422: the request is well formed but cannot be taken as it is (RFC 9110, 15.5.21). */
+  public static ProblemException unprocessable(String detail, Map<String, Object> extensions) {
+    return new ProblemException(422, "Unprocessable Content", detail, extensions);
+  }
+
+  /** A problem that goes out with the response headers {@code headers} too. */
+  public static ProblemException withHeaders(
+      int status,
+      String title,
+      String detail,
+      Map<String, Object> extensions,
+      Map<String, String> headers) {
+    return new ProblemException(status, title, detail, extensions, headers);
+  }
+
   public Problem toProblem() {
     return new Problem("about:blank", title, status, getMessage(), extensions);
   }

@@ -2,14 +2,19 @@ package dev.gort.common.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
  * Every error a Gort HTTP API returns is {@code application/problem+json}. Client errors are logged
- * once here, at INFO, without bodies (they may hold secrets); server errors with their stack trace.
+ * once here, at INFO, escaped and bounded, without bodies (they may hold secrets); server errors
+ * with their stack trace. A detail never names an internal class or library: mapped framework
+ * errors say only what HTTP says.
  */
 public final class ProblemMappers {
 
@@ -18,14 +23,24 @@ public final class ProblemMappers {
   private ProblemMappers() {}
 
   static Response respond(Problem problem, Throwable cause) {
+    log(problem, cause);
+    return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  /** Logs a problem answered to a client: once, escaped and bounded. */
+  public static void log(Problem problem, Throwable cause) {
     if (problem.getStatus() >= 500) {
-      LOG.errorf(cause, "%d %s: %s", problem.getStatus(), problem.getTitle(), problem.getDetail());
+      LOG.errorf(
+          cause,
+          "%d %s: %s",
+          problem.getStatus(),
+          problem.getTitle(),
+          Untrusted.forLog(problem.getDetail()));
     } else {
       LOG.infof(
           "rejected request: %d %s: %s",
-          problem.getStatus(), problem.getTitle(), problem.getDetail());
+          problem.getStatus(), problem.getTitle(), Untrusted.forLog(problem.getDetail()));
     }
-    return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
   }
 
   @Provider
@@ -42,30 +57,50 @@ public final class ProblemMappers {
   public static class MalformedJsonMapper implements ExceptionMapper<JsonProcessingException> {
     @Override
     public Response toResponse(JsonProcessingException e) {
-      String detail = "malformed JSON body: " + e.getOriginalMessage();
-      return respond(new Problem("about:blank", "Bad Request", 400, detail, null), e);
+      return respond(
+          new Problem("about:blank", "Bad Request", 400, JsonBody.describe(e), null), null);
     }
   }
 
+  /**
+   * A framework's own HTTP error (no such resource, method not allowed, unsupported media type, …):
+   * its status and headers (such as {@code Allow}) kept, its message not, since it may name
+   * framework classes.
+   */
   @Provider
   public static class WebApplicationExceptionMapper
       implements ExceptionMapper<WebApplicationException> {
     @Override
     public Response toResponse(WebApplicationException e) {
-      int status = e.getResponse().getStatus();
-      Response.StatusType type = Response.Status.fromStatusCode(status);
-      String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-      String detail = e.getMessage() == null ? title : e.getMessage();
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof JsonProcessingException json) {
-          detail = "malformed JSON body: " + json.getOriginalMessage();
-          break;
+      Response original = e.getResponse();
+      int status = original.getStatus();
+      String detail = detailFor(status, e);
+      Response.ResponseBuilder answer =
+          Response.fromResponse(
+              respond(new Problem("about:blank", titleOf(status), status, detail, null), null));
+      for (Map.Entry<String, List<Object>> header : original.getHeaders().entrySet()) {
+        if (!header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)
+            && !header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+          header.getValue().forEach(v -> answer.header(header.getKey(), v));
         }
       }
-      Response.ResponseBuilder answer =
-          Response.fromResponse(respond(new Problem("about:blank", title, status, detail, null), e))
-              .type(Problem.MEDIA_TYPE);
-      return answer.build();
+      return answer.type(Problem.MEDIA_TYPE).build();
+    }
+
+    private static String detailFor(int status, WebApplicationException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof JsonProcessingException json) {
+          return JsonBody.describe(json);
+        }
+      }
+      return switch (status) {
+        case 404 -> "no such resource";
+        case 405 -> "this resource does not take that method";
+        case 406 -> "this resource answers only application/json";
+        case 413 -> "the request body is larger than this endpoint takes";
+        case 415 -> "the request body must be application/json";
+        default -> titleOf(status);
+      };
     }
   }
 
@@ -76,5 +111,18 @@ public final class ProblemMappers {
       return respond(
           new Problem("about:blank", "Internal Server Error", 500, "unexpected error", null), e);
     }
+  }
+
+  /** The reason phrase of {@code status} (RFC 9110), for a problem's {@code title}. */
+  public static String titleOf(int status) {
+    return switch (status) {
+      case 413 -> "Content Too Large";
+      case 422 -> "Unprocessable Content";
+      case 431 -> "Request Header Fields Too Large";
+      default -> {
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        yield type == null ? "HTTP " + status : type.getReasonPhrase();
+      }
+    };
   }
 }

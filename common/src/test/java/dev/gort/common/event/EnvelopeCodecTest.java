@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gort.common.event.RunEvents.CancelRequested;
+import dev.gort.common.event.RunEvents.NotificationQueued;
 import dev.gort.common.event.RunEvents.RunCancelled;
 import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunEvents.RunDispatched;
@@ -44,8 +45,9 @@ class EnvelopeCodecTest {
             Instant.parse("2025-03-04T06:36:07.25Z"),
             "status poll: 503 Service Unavailable"),
         new RunRetrying("run-1", 2, 3),
-        new RunCompleted("run-1", 2, "sim", "job-9", RunnerStatus.INFRA_FAILURE, "http://x/r"),
-        new CancelRequested("run-1", "cancelled by the owner"),
+        new RunCompleted(
+            "run-1", 2, "sim", "job-9", RunnerStatus.INFRA_FAILURE, "http://x/r", "exp-a", "alice"),
+        new CancelRequested("run-1", "cancelled by alice"),
         new RunCancelled("run-1", 2, "sim", "job-9", true, "cancelled at the runner"),
         new RunEvaluated("run-1", 2, Outcome.FAILED, "1 of 2 tests failed: b", "report-3"),
         new RunFinished(
@@ -57,7 +59,9 @@ class EnvelopeCodecTest {
             Outcome.TIMED_OUT,
             3,
             "no callback",
-            Instant.parse("2025-03-04T07:00:00.000001Z")));
+            Instant.parse("2025-03-04T07:00:00.000001Z"),
+            "ops"),
+        new NotificationQueued("run-1", Outcome.TIMED_OUT, 1, "email queued"));
   }
 
   @Test

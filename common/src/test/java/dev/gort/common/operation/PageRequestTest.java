@@ -64,6 +64,6 @@ class PageRequestTest {
         .hasMessageStartingWith("state: given more than once");
     assertThatThrownBy(() -> PageRequest.of(Map.of("sate", List.of("A")), List.of("state")))
         .hasMessageStartingWith(
-            "sate: unknown query parameter; this list takes state, $top and $skip");
+            "sate: unknown query parameter; this list takes state, $skip, $top");
   }
 }

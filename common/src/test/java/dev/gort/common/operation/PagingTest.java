@@ -47,15 +47,23 @@ class PagingTest {
   }
 
   @Test
-  void unknownDollarOptionsAndRepeatedOptionsAreRefusedOthersIgnored() {
+  void unknownOptionsUnknownParametersAndRepeatedOnesAreRefused() {
     Set<String> supported = Set.of("$top", "$skip");
-    Paging.checkOptions(Map.of("$top", List.of("5"), "utm_source", List.of("a", "b")), supported);
+    Paging.checkParameters(
+        Map.of("$top", List.of("5"), "experiment", List.of("a")), supported, List.of("experiment"));
 
-    assertThatThrownBy(() -> Paging.checkOptions(Map.of("$count", List.of("true")), supported))
+    assertThatThrownBy(
+            () ->
+                Paging.checkParameters(
+                    Map.of("$count", List.of("true")), supported, List.of("experiment")))
         .isInstanceOf(QueryOptionException.class)
-        .hasMessage("$count: unknown query option; supported: $skip, $top")
+        .hasMessage("$count: unknown query option; this list takes experiment, $skip, $top")
         .satisfies(ex -> assertThat(((QueryOptionException) ex).option()).isEqualTo("$count"));
-    assertThatThrownBy(() -> Paging.checkOptions(Map.of("$top", List.of("5", "6")), supported))
+    assertThatThrownBy(
+            () -> Paging.checkParameters(Map.of("foo", List.of("x")), supported, List.of()))
+        .hasMessage("foo: unknown query parameter; this list takes $skip, $top");
+    assertThatThrownBy(
+            () -> Paging.checkParameters(Map.of("$top", List.of("5", "6")), supported, List.of()))
         .hasMessage("$top: given more than once");
   }
 

@@ -272,7 +272,8 @@ class OutboxRelayTest {
   private static Envelope completed(String runId) {
     return Envelope.of(
         "/gort/test",
-        new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://x/r"),
+        new RunCompleted(
+            runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://x/r", "exp-a", "alice"),
         Instant.now());
   }
 }

@@ -28,6 +28,11 @@ public final class KafkaEvents implements AutoCloseable {
     return client.publish(topic, key, value);
   }
 
+  public RecordMetadata publishWithHeaders(
+      String topic, String key, String value, java.util.Map<String, String> headers) {
+    return client.publish(topic, key, value, headers);
+  }
+
   public boolean consumed(String group, RecordMetadata... records) {
     return client.consumed(group, records);
   }

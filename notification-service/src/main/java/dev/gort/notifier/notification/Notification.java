@@ -28,6 +28,9 @@ public class Notification extends PanacheEntityBase {
   @Column(nullable = false)
   public String recipient;
 
+  /** The run's owner, who may read this notification. */
+  public String owner;
+
   @Column(nullable = false)
   public String subject;
 

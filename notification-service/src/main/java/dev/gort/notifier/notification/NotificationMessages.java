@@ -18,6 +18,7 @@ final class NotificationMessages {
         "",
         "Outcome:  " + f.outcome() + " (" + headline(f) + ")",
         "Revision: " + f.revision(),
+        "Requested by: " + (f.requestedBy() == null ? "-" : f.requestedBy()),
         "Attempts: " + f.attempts(),
         "Summary:  " + (f.summary() == null ? "-" : f.summary()),
         "",

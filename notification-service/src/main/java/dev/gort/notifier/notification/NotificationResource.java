@@ -1,23 +1,40 @@
 package dev.gort.notifier.notification;
 
+import dev.gort.common.operation.Page;
+import dev.gort.common.operation.PageRequest;
+import dev.gort.common.security.Caller;
+import dev.gort.common.security.Callers;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What was sent (or is still to be sent) about runs. */
+/**
+ * What was sent (or is still to be sent) about runs, latest first, paged: an owner sees the
+ * notifications of its own runs, an operator all.
+ */
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
 
+  static final String PATH = "/api/v1/notifications";
+  private static final Sort LATEST_FIRST =
+      Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
+
   public record NotificationView(
       String id,
       String run,
+      String owner,
       String outcome,
       String channel,
       String recipient,
@@ -26,32 +43,53 @@ public class NotificationResource {
       int tries,
       String lastError,
       Instant createdDateTime,
-      Instant sentDateTime) {}
+      Instant sentDateTime) {
+
+    static NotificationView of(Notification n) {
+      return new NotificationView(
+          n.id,
+          n.runId,
+          n.owner,
+          n.outcome,
+          n.channel,
+          n.recipient,
+          n.subject,
+          n.state.name(),
+          n.tries,
+          n.lastError,
+          n.createdAt,
+          n.sentAt);
+    }
+  }
+
+  @Inject Callers callers;
 
   @GET
   @Transactional
-  public Map<String, List<NotificationView>> list(@QueryParam("run") String run) {
-    List<Notification> found =
-        run == null
-            ? Notification.<Notification>listAll()
-            : Notification.<Notification>list("runId", run);
-    return Map.of(
-        "value",
-        found.stream()
-            .map(
-                n ->
-                    new NotificationView(
-                        n.id,
-                        n.runId,
-                        n.outcome,
-                        n.channel,
-                        n.recipient,
-                        n.subject,
-                        n.state.name(),
-                        n.tries,
-                        n.lastError,
-                        n.createdAt,
-                        n.sentAt))
-            .toList());
+  public Page<NotificationView> list(@Context UriInfo uri) {
+    Caller caller = callers.current();
+    PageRequest paging = PageRequest.of(uri.getQueryParameters(), List.of("run"));
+    List<String> where = new ArrayList<>();
+    Parameters parameters = new Parameters();
+    caller
+        .ownerScope()
+        .ifPresent(
+            owner -> {
+              where.add("owner = :owner");
+              parameters.and("owner", owner);
+            });
+    Map<String, String> filters = paging.filters();
+    if (filters.containsKey("run")) {
+      where.add("runId = :run");
+      parameters.and("run", filters.get("run"));
+    }
+    List<NotificationView> fetched =
+        Notification.<Notification>find(String.join(" and ", where), LATEST_FIRST, parameters)
+            .range(paging.skip(), paging.skip() + paging.limit() - 1)
+            .list()
+            .stream()
+            .map(NotificationView::of)
+            .toList();
+    return paging.page(fetched, PATH);
   }
 }

@@ -12,6 +12,7 @@ import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.Topics;
 import dev.gort.common.testing.KafkaEvents;
 import dev.gort.notifier.testing.SmtpSink;
+import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(SmtpSink.class)
 class NotificationTest {
+
+  @BeforeEach
+  void signInAsOperator() {
+    ApiTokens.callAsOperator();
+  }
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
@@ -221,7 +227,8 @@ class NotificationTest {
             outcome,
             2,
             "what happened, in one line",
-            Instant.now()),
+            Instant.now(),
+            "ops"),
         Instant.now());
   }
 }

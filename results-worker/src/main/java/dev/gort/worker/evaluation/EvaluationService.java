@@ -39,6 +39,11 @@ public class EvaluationService {
   @Inject WorkerConfig config;
   @Inject ObjectMapper json;
 
+  /**
+   * Evaluates a completed run once. A {@code RunCompleted} for an attempt already evaluated (the
+   * gateway publishes it again when the scheduler asks after a lost event) is not evaluated twice:
+   * its verdict is published again.
+   */
   public void handle(Envelope event) {
     if (!(event.data() instanceof RunCompleted completed)) {
       return;
@@ -46,8 +51,37 @@ public class EvaluationService {
     if (inbox.alreadyProcessed(CONSUMER, event.id())) {
       return;
     }
+    if (republish(event, completed)) {
+      return;
+    }
     Evaluation evaluation = evaluate(completed);
     store(event, completed, evaluation);
+  }
+
+  /** Publishes the stored verdict again when this attempt was already evaluated. */
+  @Transactional
+  boolean republish(Envelope event, RunCompleted completed) {
+    Report report = Report.<Report>find("runId", completed.runId()).firstResult();
+    if (report == null || report.attempt != completed.attempt()) {
+      return false;
+    }
+    if (inbox.firstDelivery(CONSUMER, event.id())) {
+      causalClock.receive(completed.runId(), event.clock());
+      outbox.add(Topics.RESULTS_EVALUATED, verdict(event, completed, report));
+      LOG.infof(
+          "run %s attempt %d already evaluated (%s): verdict published again",
+          completed.runId(), completed.attempt(), report.outcome);
+    }
+    return true;
+  }
+
+  private Envelope verdict(Envelope cause, RunCompleted completed, Report report) {
+    return Envelope.causedBy(
+        cause,
+        SOURCE,
+        new RunEvaluated(
+            completed.runId(), completed.attempt(), report.outcome, report.summary, report.id),
+        clock.instant());
   }
 
   Evaluation evaluate(RunCompleted completed) {
@@ -106,24 +140,15 @@ public class EvaluationService {
     }
     report.attempt = completed.attempt();
     report.runner = completed.runner();
+    report.experiment = completed.experiment();
+    report.owner = completed.owner();
     report.outcome = evaluation.outcome();
     report.summary = evaluation.summary();
     report.testsJson = toJson(evaluation.tests());
     report.resultsUrl = completed.resultsUrl();
     report.createdAt = clock.instant();
     report.persist();
-    outbox.add(
-        Topics.RESULTS_EVALUATED,
-        Envelope.causedBy(
-            event,
-            SOURCE,
-            new RunEvaluated(
-                completed.runId(),
-                completed.attempt(),
-                evaluation.outcome(),
-                evaluation.summary(),
-                report.id),
-            clock.instant()));
+    outbox.add(Topics.RESULTS_EVALUATED, verdict(event, completed, report));
     LOG.infof(
         "run %s evaluated: %s (%s)", completed.runId(), evaluation.outcome(), evaluation.summary());
   }

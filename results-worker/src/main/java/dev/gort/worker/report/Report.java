@@ -26,6 +26,11 @@ public class Report extends PanacheEntityBase {
   @Column(nullable = false)
   public String runner;
 
+  /** The run's experiment and owner (null for reports from before they were kept). */
+  public String experiment;
+
+  public String owner;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public Outcome outcome;

@@ -2,28 +2,49 @@ package dev.gort.worker.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gort.common.operation.Page;
+import dev.gort.common.operation.PageRequest;
+import dev.gort.common.security.Caller;
+import dev.gort.common.security.Callers;
 import dev.gort.common.web.ProblemException;
+import dev.gort.common.web.Untrusted;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reports of evaluated runs. */
+/**
+ * Reports of evaluated runs, latest first, paged, filtered by run or experiment: an owner reaches
+ * the reports of its own runs only (another owner's report answers 404), an operator all.
+ */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
+  static final String PATH = "/api/v1/reports";
+  private static final List<String> FILTERS = List.of("run", "experiment");
+  private static final Map<String, String> FIELDS =
+      Map.of("run", "runId", "experiment", "experiment");
+  private static final Sort LATEST_FIRST =
+      Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
+
   public record ReportView(
       String id,
       String run,
+      String experiment,
+      String owner,
       int attempt,
       String runner,
       String outcome,
@@ -32,22 +53,48 @@ public class ReportResource {
       Instant createdDateTime) {}
 
   @Inject ObjectMapper json;
+  @Inject Callers callers;
 
   @GET
   @Transactional
-  public Map<String, List<ReportView>> list(@QueryParam("run") String run) {
-    List<Report> reports =
-        run == null ? Report.<Report>listAll() : Report.<Report>list("runId", run);
-    return Map.of("value", reports.stream().map(this::view).toList());
+  public Page<ReportView> list(@Context UriInfo uri) {
+    Caller caller = callers.current();
+    PageRequest paging = PageRequest.of(uri.getQueryParameters(), FILTERS);
+    List<String> where = new ArrayList<>();
+    Parameters parameters = new Parameters();
+    caller
+        .ownerScope()
+        .ifPresent(
+            owner -> {
+              where.add("owner = :owner");
+              parameters.and("owner", owner);
+            });
+    paging
+        .filters()
+        .forEach(
+            (name, value) -> {
+              where.add(FIELDS.get(name) + " = :" + name);
+              parameters.and(name, value);
+            });
+    List<ReportView> fetched =
+        Report.<Report>find(String.join(" and ", where), LATEST_FIRST, parameters)
+            .range(paging.skip(), paging.skip() + paging.limit() - 1)
+            .list()
+            .stream()
+            .map(this::view)
+            .toList();
+    return paging.page(fetched, PATH);
   }
 
   @GET
   @Path("/{id}")
   @Transactional
   public ReportView get(@PathParam("id") String id) {
+    Caller caller = callers.current();
     return Report.<Report>findByIdOptional(id)
+        .filter(r -> caller.mayActFor(r.owner))
         .map(this::view)
-        .orElseThrow(() -> ProblemException.notFound("no report with id '" + id + "'"));
+        .orElseThrow(() -> ProblemException.notFound("no report with id " + Untrusted.quote(id)));
   }
 
   private ReportView view(Report r) {
@@ -58,6 +105,15 @@ public class ReportResource {
       tests = null;
     }
     return new ReportView(
-        r.id, r.runId, r.attempt, r.runner, r.outcome.name(), r.summary, tests, r.createdAt);
+        r.id,
+        r.runId,
+        r.experiment,
+        r.owner,
+        r.attempt,
+        r.runner,
+        r.outcome.name(),
+        r.summary,
+        tests,
+        r.createdAt);
   }
 }

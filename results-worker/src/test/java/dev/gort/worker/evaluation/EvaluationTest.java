@@ -16,6 +16,7 @@ import dev.gort.common.event.RunEvents.RunEvaluated;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.common.testing.KafkaEvents;
+import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.GortTestResource;
 import dev.gort.testsupport.StubHttp;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -53,6 +54,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ResultsServerPort.class)
 class EvaluationTest {
+
+  @BeforeEach
+  void signInAsOperator() {
+    ApiTokens.callAsOperator();
+  }
 
   private static final String PASSING =
       "{\"tests\": [{\"name\": \"boots\", \"status\": \"passed\"},"
@@ -212,7 +218,8 @@ class EvaluationTest {
           Topics.RUNS_STATUS,
           Envelope.of(
               "/gort/runner-gateway",
-              new RunCompleted(runId, 1, "sim", "sim-job-1", RunnerStatus.PASSED, url),
+              new RunCompleted(
+                  runId, 1, "sim", "sim-job-1", RunnerStatus.PASSED, url, "exp-w", "alice"),
               Instant.now()));
 
       RunEvaluated evaluated = awaitEvaluated(runId);
@@ -245,7 +252,8 @@ class EvaluationTest {
     Envelope event =
         Envelope.of(
             "/gort/runner-gateway",
-            new RunCompleted(runId, 1, "sim", "sim-job-1", RunnerStatus.PASSED, "http:///r"),
+            new RunCompleted(
+                runId, 1, "sim", "sim-job-1", RunnerStatus.PASSED, "http:///r", "exp-w", "alice"),
             Instant.now());
 
     kafka.publish(Topics.RUNS_STATUS, event);
@@ -334,7 +342,7 @@ class EvaluationTest {
     String url = StubHttp.baseUrl(results) + resultsPath;
     return Envelope.of(
         "/gort/runner-gateway",
-        new RunCompleted(runId, 1, "sim", "sim-job-1", status, url),
+        new RunCompleted(runId, 1, "sim", "sim-job-1", status, url, "exp-w", "alice"),
         Instant.now());
   }
 

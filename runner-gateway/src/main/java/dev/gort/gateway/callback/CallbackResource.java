@@ -1,8 +1,9 @@
 package dev.gort.gateway.callback;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gort.common.event.RunnerStatus;
+import dev.gort.common.web.JsonBody;
 import dev.gort.common.web.ProblemException;
+import dev.gort.common.web.Untrusted;
 import dev.gort.gateway.runner.RunnerRegistry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,23 +16,28 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Where runners report. Order of checks: the runner and kind exist, the signature holds (before the
- * body is even parsed), the body is well formed, the attempt exists. Any failure changes nothing.
+ * Where runners report; no bearer token here, the runner's own signature instead. Order of checks:
+ * the runner and kind exist (404), the URL names its attempt and token (400), the signature holds
+ * over the token and the exact body, before the body is even parsed (401), the body is well formed
+ * (400), the attempt exists (404) and the token is its own (401), and everything the body says
+ * about itself matches the attempt (409). Any failure changes nothing.
  */
 @Path("/api/v1/callbacks/{runner}/{kind}")
 public class CallbackResource {
 
   private static final Set<String> KINDS = Set.of("test", "build", "boot");
 
+  /** A callback is a short JSON document; its results live elsewhere. */
+  static final JsonBody.Limits CALLBACK_LIMITS =
+      JsonBody.Limits.of(1024 * 1024, 4096).ignoringUnknownFields();
+
   @Inject RunnerRegistry runners;
   @Inject CallbackVerifier verifier;
   @Inject CallbackService callbacks;
-  @Inject ObjectMapper json;
 
   @POST
   @Consumes(MediaType.WILDCARD)
@@ -40,45 +46,48 @@ public class CallbackResource {
       @PathParam("runner") String runner,
       @PathParam("kind") String kind,
       @QueryParam("attempt") String attemptId,
+      @QueryParam("token") String token,
       @Context HttpHeaders headers,
       byte[] body) {
     if (runners.find(runner).isEmpty() || !KINDS.contains(kind)) {
-      throw ProblemException.notFound("no callback endpoint for runner '" + runner + "' " + kind);
+      throw ProblemException.notFound(
+          "no callback endpoint for runner "
+              + Untrusted.quote(runner)
+              + " "
+              + Untrusted.quote(kind));
     }
-    if (!verifier.verify(runner, headers, body == null ? new byte[0] : body)) {
+    if (attemptId == null || attemptId.isBlank() || token == null || token.isBlank()) {
+      throw ProblemException.badRequest("callback URL without its attempt and token parameters");
+    }
+    byte[] raw = body == null ? new byte[0] : body;
+    if (!verifier.verify(runner, token, headers, raw)) {
       throw ProblemException.unauthorized("missing or invalid callback signature");
     }
-    SimCallback callback = parse(body);
+    SimCallback callback = JsonBody.read(raw, SimCallback.class, CALLBACK_LIMITS);
+    if (callback == null) {
+      throw ProblemException.badRequest("empty callback body");
+    }
     RunnerStatus status =
         callback
             .runnerStatus()
             .orElseThrow(
                 () ->
                     ProblemException.badRequest(
-                        "unknown status '" + callback.status() + "' in callback"));
-    if (attemptId == null || attemptId.isBlank()) {
-      throw ProblemException.badRequest("callback URL without its attempt parameter");
+                        "unknown status " + Untrusted.quote(callback.status()) + " in callback"));
+    if (callback.jobId() == null || callback.jobId().isBlank()) {
+      throw ProblemException.badRequest("callback without its jobId");
     }
     CallbackService.Receipt receipt =
         callbacks.record(
-            attemptId, runner, callback, status, new String(body, StandardCharsets.UTF_8));
-    if (receipt == null) {
-      throw ProblemException.notFound("no attempt '" + attemptId + "' for runner " + runner);
-    }
+            new CallbackService.Delivery(
+                attemptId,
+                token,
+                runner,
+                kind,
+                callback,
+                status,
+                new String(raw, StandardCharsets.UTF_8)));
     boolean changedNothing = receipt.duplicate() || receipt.ignored() != null;
     return Response.status(changedNothing ? 200 : 202).entity(receipt).build();
-  }
-
-  private SimCallback parse(byte[] body) {
-    try {
-      SimCallback callback = json.readValue(body, SimCallback.class);
-      if (callback == null) {
-        throw ProblemException.badRequest("empty callback body");
-      }
-      return callback;
-    } catch (IOException e) {
-      throw ProblemException.badRequest(
-          "callback body is not the runner's JSON: " + e.getMessage());
-    }
   }
 }

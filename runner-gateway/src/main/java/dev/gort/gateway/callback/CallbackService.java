@@ -4,9 +4,11 @@ import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.common.outbox.Outbox;
+import dev.gort.common.web.ProblemException;
 import dev.gort.gateway.dispatch.Attempt;
 import dev.gort.gateway.dispatch.AttemptState;
 import dev.gort.gateway.dispatch.AttemptTimeouts;
+import dev.gort.gateway.dispatch.CallbackToken;
 import dev.gort.gateway.dispatch.DispatchService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +17,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** Stores a runner's report once per attempt and owes {@code RunCompleted} for it. */
@@ -40,22 +45,44 @@ public class CallbackService {
     }
   }
 
+  /** One verified delivery to the callback URL of attempt {@code attemptId}. */
+  public record Delivery(
+      String attemptId,
+      String token,
+      String runner,
+      String kind,
+      SimCallback callback,
+      RunnerStatus status,
+      String body) {}
+
   /**
-   * Records a verified callback for {@code attemptId}. The first delivery stores the raw result and
-   * emits {@code RunCompleted} (or, for a reported timeout, retries or ends the run as timed out);
-   * later deliveries only count. A callback for an attempt that already timed out or was cancelled
-   * is stored but reported nowhere: a newer attempt, or the cancel, decides the run.
+   * Records a verified callback. The first delivery stores the raw result and emits {@code
+   * RunCompleted} (or, for a reported timeout, retries or ends the run as timed out); later
+   * deliveries only count. A callback for an attempt that already timed out or was cancelled is
+   * stored but reported nowhere: a newer attempt, or the cancel, decides the run.
    *
-   * @return null when there is no such attempt for this runner
+   * @throws UnknownCallback when there is no such attempt, or its token is not the URL's
+   * @throws CallbackMismatch when the callback describes another job than the attempt's
    */
   @Transactional
-  public Receipt record(
-      String attemptId, String runner, SimCallback callback, RunnerStatus status, String body) {
+  public Receipt record(Delivery delivery) {
     // Locked: a dispatch still committing this attempt finishes first.
-    Attempt a = em.find(Attempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
-    if (a == null || !a.runner.equals(runner)) {
-      return null;
+    Attempt a = em.find(Attempt.class, delivery.attemptId(), LockModeType.PESSIMISTIC_WRITE);
+    if (a == null || !CallbackToken.matches(delivery.token(), a.callbackTokenSha256)) {
+      throw new UnknownCallback();
     }
+    List<String> mismatches = mismatches(a, delivery);
+    if (!mismatches.isEmpty()) {
+      LOG.warnf(
+          "callback for run %s attempt %d refused: it does not match the attempt in %s",
+          a.runId, a.attempt, mismatches);
+      throw new CallbackMismatch(mismatches);
+    }
+    SimCallback callback = delivery.callback();
+    RunnerStatus status = delivery.status();
+    String attemptId = a.id;
+    String runner = a.runner;
+    String body = delivery.body();
     Instant now = clock.instant();
     boolean first =
         (Boolean)
@@ -97,8 +124,60 @@ public class CallbackService {
         dispatch.causedByRequest(
             a,
             new RunCompleted(
-                a.runId, a.attempt, a.runner, a.runnerJobId, status, callback.resultsUrl())));
+                a.runId,
+                a.attempt,
+                a.runner,
+                a.runnerJobId,
+                status,
+                callback.resultsUrl(),
+                a.experiment,
+                a.owner)));
     LOG.infof("run %s attempt %d: runner reported %s", a.runId, a.attempt, status);
     return Receipt.accepted(attemptId);
+  }
+
+  /**
+   * What the callback says about itself that is not what the attempt is: the runner and kind of its
+   * URL, its job id (once the attempt has one), and its run and attempt where it names them.
+   */
+  static List<String> mismatches(Attempt a, Delivery delivery) {
+    List<String> mismatches = new ArrayList<>();
+    SimCallback callback = delivery.callback();
+    if (!a.runner.equals(delivery.runner())) {
+      mismatches.add("runner");
+    }
+    if (!a.kind.equals(delivery.kind())) {
+      mismatches.add("kind");
+    }
+    if (a.runnerJobId != null && !a.runnerJobId.equals(callback.jobId())) {
+      mismatches.add("jobId");
+    }
+    if (callback.runId() != null && !a.runId.equals(callback.runId())) {
+      mismatches.add("runId");
+    }
+    if (callback.attempt() != null && callback.attempt() != a.attempt) {
+      mismatches.add("attempt");
+    }
+    return mismatches;
+  }
+
+  /** No attempt has this callback URL (an unknown attempt, or another attempt's token). */
+  public static class UnknownCallback extends ProblemException {
+    UnknownCallback() {
+      super(404, "Not Found", "no attempt has this callback URL");
+    }
+  }
+
+  /** A signed callback that describes another job than the attempt its URL names. */
+  public static class CallbackMismatch extends ProblemException {
+    CallbackMismatch(List<String> fields) {
+      super(
+          409,
+          "Conflict",
+          "the callback does not describe the job of the attempt its URL names: "
+              + String.join(", ", fields)
+              + " differ",
+          Map.of("mismatched", fields));
+    }
   }
 }

@@ -10,8 +10,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;
 
 /**
- * Checks that a callback comes from the runner it names: an HMAC-SHA256 of the exact body, in the
- * header that runner signs with ({@code X-Gort-Signature} for Gort's own runners).
+ * Checks that a callback comes from the runner it names: for Gort's own runners an HMAC-SHA256 over
+ * the URL's per-attempt token and the exact body ({@code X-Gort-Signature}), so a body signed for
+ * one attempt does not verify for another.
  */
 @ApplicationScoped
 public class CallbackVerifier {
@@ -32,12 +33,13 @@ public class CallbackVerifier {
             });
   }
 
-  public boolean verify(String runner, HttpHeaders headers, byte[] body) {
+  public boolean verify(String runner, String token, HttpHeaders headers, byte[] body) {
     GatewayConfig.RunnerSettings settings = config.runners().get(runner);
     if (settings == null) {
       return false;
     }
     String secret = settings.secret().orElse(null);
-    return HmacSignature.verify(secret, body, headers.getHeaderString(SIGNATURE_HEADER));
+    return HmacSignature.verifyCallback(
+        secret, token, body, headers.getHeaderString(SIGNATURE_HEADER));
   }
 }

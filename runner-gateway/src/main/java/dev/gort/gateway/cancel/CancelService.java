@@ -1,6 +1,7 @@
 package dev.gort.gateway.cancel;
 
 import dev.gort.common.causality.CausalClock;
+import dev.gort.common.consumer.DependencyUnavailable;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.RunEvents.CancelRequested;
 import dev.gort.common.event.RunEvents.RunCancelled;
@@ -118,7 +119,8 @@ public class CancelService {
   }
 
   /** The run's latest attempt is being worked on by another transaction; try the cancel again. */
-  public static class AttemptBusyException extends RuntimeException {
+  public static class AttemptBusyException extends RuntimeException
+      implements DependencyUnavailable {
     AttemptBusyException(String runId, Throwable cause) {
       super("run " + runId + ": its latest attempt is busy; the cancel is tried again", cause);
     }

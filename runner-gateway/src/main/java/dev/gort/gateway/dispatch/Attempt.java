@@ -37,6 +37,16 @@ public class Attempt extends PanacheEntityBase {
   @Column(nullable = false)
   public String revision;
 
+  /** The run's owner, as the request named it. */
+  public String owner;
+
+  /**
+   * SHA-256 (hex) of the secret token in the callback URL of the job's latest hand-over to the
+   * runner; null until the attempt is handed over. The token itself is kept nowhere.
+   */
+  @Column(name = "callback_token_sha256")
+  public String callbackTokenSha256;
+
   @Column(name = "max_attempts", nullable = false)
   public int maxAttempts;
 
@@ -119,6 +129,7 @@ public class Attempt extends PanacheEntityBase {
     a.kind = "test";
     a.experiment = requested.experiment();
     a.revision = requested.revision();
+    a.owner = requested.owner();
     a.maxAttempts = requested.maxAttempts();
     a.traceparent = traceparent;
     return a.pendingFrom(now, deadline);
@@ -133,6 +144,7 @@ public class Attempt extends PanacheEntityBase {
     a.kind = kind;
     a.experiment = experiment;
     a.revision = revision;
+    a.owner = owner;
     a.maxAttempts = maxAttempts;
     a.traceparent = traceparent;
     return a.pendingFrom(now, deadline);

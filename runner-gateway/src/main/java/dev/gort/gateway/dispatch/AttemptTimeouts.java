@@ -230,7 +230,14 @@ public class AttemptTimeouts {
           dispatch.causedByRequest(
               a,
               new RunCompleted(
-                  a.runId, a.attempt, a.runner, a.runnerJobId, RunnerStatus.TIMEOUT, null)));
+                  a.runId,
+                  a.attempt,
+                  a.runner,
+                  a.runnerJobId,
+                  RunnerStatus.TIMEOUT,
+                  null,
+                  a.experiment,
+                  a.owner)));
       LOG.infof(
           "run %s attempt %d timed out (%s); no attempts left of %d",
           a.runId, a.attempt, reason, a.maxAttempts);

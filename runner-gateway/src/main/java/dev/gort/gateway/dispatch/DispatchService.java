@@ -3,8 +3,11 @@ package dev.gort.gateway.dispatch;
 import dev.gort.common.causality.CausalClock;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.GortEvent;
+import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.RunEvents.RunRequested;
+import dev.gort.common.event.RunEvents.RunTimedOut;
+import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.common.inbox.Inbox;
 import dev.gort.common.outbox.Outbox;
@@ -46,7 +49,9 @@ public class DispatchService {
 
   /**
    * Records attempt 1 of a requested run, once however often the request is delivered; a run the
-   * owner already cancelled is not dispatched.
+   * owner already cancelled is not dispatched. A run requested again (the scheduler's stall
+   * detector asks when it misses an event) is not dispatched twice: the gateway publishes its
+   * latest events about the run again instead ({@link #republish}).
    */
   @Transactional
   public void accept(Envelope event) {
@@ -56,10 +61,18 @@ public class DispatchService {
     if (!inbox.firstDelivery(CONSUMER, event.id())) {
       return;
     }
+    // the attempt before the run's clock: the order every writer of a run takes them in
+    @SuppressWarnings("unchecked")
+    List<Attempt> latest =
+        em.createNativeQuery(
+                "SELECT * FROM dispatch_attempt WHERE run_id = ?1 ORDER BY attempt DESC LIMIT 1"
+                    + " FOR UPDATE",
+                Attempt.class)
+            .setParameter(1, requested.runId())
+            .getResultList();
     causalClock.receive(requested.runId(), event.clock());
-    if (Attempt.count("runId = ?1 and attempt = 1", requested.runId()) > 0) {
-      LOG.infof(
-          "run %s requested again under event %s; already accepted", requested.runId(), event.id());
+    if (!latest.isEmpty()) {
+      republish(latest.get(0));
       return;
     }
     if (CancelledRun.isCancelled(em, requested.runId())) {
@@ -97,14 +110,78 @@ public class DispatchService {
       retryLater(a, "no runner registered with code '" + a.runner + "'");
       return true;
     }
+    // a new token for every hand-over: a job from an earlier try that failed cannot report
+    String token = CallbackToken.generate();
+    a.callbackTokenSha256 = CallbackToken.hash(token);
     try {
-      String jobId = runner.get().dispatch(requestFor(a));
+      String jobId = runner.get().dispatch(requestFor(a, token));
       markDispatched(a, jobId);
     } catch (RunnerUnavailableException | FaultToleranceException e) {
       // a timeout or an open circuit leaves the runner's answer unknown: tried again with back-off
       retryLater(a, e.getMessage());
     }
     return true;
+  }
+
+  /**
+   * Publishes again what the gateway last said about the run of attempt {@code a}, its latest: the
+   * dispatch, and the callback or the final timeout if there was one. A pending attempt has nothing
+   * to say yet (its dispatch or its deadline will); a cancelled one was settled by the scheduler
+   * itself. The caller holds the row.
+   */
+  void republish(Attempt a) {
+    LOG.infof(
+        "run %s requested again: attempt %d is %s; its events are published again",
+        a.runId, a.attempt, a.state);
+    if (a.state == AttemptState.PENDING || a.state == AttemptState.CANCELLED) {
+      return;
+    }
+    if (a.runnerJobId != null) {
+      outbox.add(
+          Topics.RUNS_STATUS,
+          causedByRequest(
+              a, new RunDispatched(a.runId, a.attempt, a.runner, a.runnerJobId, a.deadline)));
+    }
+    if (a.state == AttemptState.CALLED_BACK) {
+      Object[] callback =
+          (Object[])
+              em.createNativeQuery(
+                      "SELECT status, results_url FROM runner_callback WHERE attempt_id = ?1")
+                  .setParameter(1, a.id)
+                  .getSingleResult();
+      outbox.add(
+          Topics.RUNS_STATUS,
+          causedByRequest(
+              a,
+              new RunCompleted(
+                  a.runId,
+                  a.attempt,
+                  a.runner,
+                  a.runnerJobId,
+                  RunnerStatus.valueOf((String) callback[0]),
+                  (String) callback[1],
+                  a.experiment,
+                  a.owner)));
+    } else if (a.state == AttemptState.TIMED_OUT) {
+      // the latest attempt timed out, so no attempt was left after it
+      outbox.add(
+          Topics.RUNS_STATUS,
+          causedByRequest(
+              a, new RunTimedOut(a.runId, a.attempt, a.runner, a.runnerJobId, a.lastError, false)));
+      outbox.add(
+          Topics.RUNS_STATUS,
+          causedByRequest(
+              a,
+              new RunCompleted(
+                  a.runId,
+                  a.attempt,
+                  a.runner,
+                  a.runnerJobId,
+                  RunnerStatus.TIMEOUT,
+                  null,
+                  a.experiment,
+                  a.owner)));
+    }
   }
 
   /** Marks {@code a} dispatched and owes {@code RunDispatched}; the caller holds the row. */
@@ -149,9 +226,17 @@ public class DispatchService {
     a.lastError = why;
   }
 
-  private DispatchRequest requestFor(Attempt a) {
+  private DispatchRequest requestFor(Attempt a, String token) {
     String callbackUrl =
-        config.publicUrl() + "/api/v1/callbacks/" + a.runner + "/" + a.kind + "?attempt=" + a.id;
+        config.publicUrl()
+            + "/api/v1/callbacks/"
+            + a.runner
+            + "/"
+            + a.kind
+            + "?attempt="
+            + a.id
+            + "&token="
+            + token;
     return new DispatchRequest(a.runId, a.attempt, a.experiment, a.revision, a.kind, callbackUrl);
   }
 }

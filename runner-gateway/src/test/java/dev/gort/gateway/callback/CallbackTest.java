@@ -3,6 +3,7 @@ package dev.gort.gateway.callback;
 import static dev.gort.gateway.testing.GatewayHarness.bytes;
 import static dev.gort.gateway.testing.GatewayHarness.callbackBody;
 import static dev.gort.gateway.testing.GatewayHarness.post;
+import static dev.gort.gateway.testing.GatewayHarness.sign;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +41,7 @@ class CallbackTest extends GatewayTestBase {
     DispatchedJob job = dispatchedJob();
     String body = callbackBody(job, "passed");
 
-    post(job.attemptId(), body, HmacSignature.sign(SECRET, bytes(body)))
+    post(job, body, sign(job, body))
         .statusCode(202)
         .body("duplicate", equalTo(false))
         .body("attemptId", equalTo(job.attemptId()));
@@ -60,11 +61,11 @@ class CallbackTest extends GatewayTestBase {
   void duplicateCallbackChangesNothing() {
     DispatchedJob job = dispatchedJob();
     String body = callbackBody(job, "passed");
-    String signature = HmacSignature.sign(SECRET, bytes(body));
-    post(job.attemptId(), body, signature).statusCode(202);
+    String signature = sign(job, body);
+    post(job, body, signature).statusCode(202);
     awaitCompleted(job.runId());
 
-    post(job.attemptId(), body, signature)
+    post(job, body, signature)
         .statusCode(200)
         .body("duplicate", equalTo(true))
         .body("attemptId", equalTo(job.attemptId()));
@@ -86,11 +87,9 @@ class CallbackTest extends GatewayTestBase {
     DispatchedJob job = dispatchedJob();
     String passed = callbackBody(job, "passed");
     String failed = callbackBody(job, "failed");
-    post(job.attemptId(), passed, HmacSignature.sign(SECRET, bytes(passed))).statusCode(202);
+    post(job, passed, sign(job, passed)).statusCode(202);
 
-    post(job.attemptId(), failed, HmacSignature.sign(SECRET, bytes(failed)))
-        .statusCode(200)
-        .body("duplicate", equalTo(true));
+    post(job, failed, sign(job, failed)).statusCode(200).body("duplicate", equalTo(true));
 
     assertThat(storedStatus(job.attemptId())).isEqualTo("PASSED");
     assertThat(harness.outboxRows(job.runId(), "dev.gort.run.completed.v1")).isEqualTo(1);
@@ -105,6 +104,7 @@ class CallbackTest extends GatewayTestBase {
         .contentType("application/json")
         .body(bytes(body))
         .queryParam("attempt", job.attemptId())
+        .queryParam("token", job.token())
         .post("/api/v1/callbacks/sim/test")
         .then()
         .statusCode(401)
@@ -121,12 +121,12 @@ class CallbackTest extends GatewayTestBase {
     String body = callbackBody(job, "passed");
     String tampered = body.replace("passed", "failed");
 
-    post(job.attemptId(), body, HmacSignature.sign("not-the-secret", bytes(body)))
+    post(job, body, HmacSignature.signCallback("not-the-secret", job.token(), bytes(body)))
         .statusCode(401)
         .contentType(PROBLEM);
-    post(job.attemptId(), tampered, HmacSignature.sign(SECRET, bytes(body)))
-        .statusCode(401)
-        .contentType(PROBLEM);
+    post(job, tampered, sign(job, body)).statusCode(401).contentType(PROBLEM);
+    // the body alone signed, as a runner signing no token would: not enough
+    post(job, body, HmacSignature.sign(SECRET, bytes(body))).statusCode(401).contentType(PROBLEM);
 
     assertNothingRecorded(job);
   }
@@ -136,7 +136,7 @@ class CallbackTest extends GatewayTestBase {
     DispatchedJob job = dispatchedJob();
     String body = "{\"jobId\": \"" + job.jobId() + "\", \"status\": ";
 
-    post(job.attemptId(), body, HmacSignature.sign(SECRET, bytes(body)))
+    post(job, body, sign(job, body))
         .statusCode(400)
         .contentType(PROBLEM)
         .body("status", equalTo(400));
@@ -148,9 +148,7 @@ class CallbackTest extends GatewayTestBase {
   void emptyBodyWithValidSignatureIsABadRequest() {
     DispatchedJob job = dispatchedJob();
 
-    post(job.attemptId(), "", HmacSignature.sign(SECRET, new byte[0]))
-        .statusCode(400)
-        .contentType(PROBLEM);
+    post(job, "", sign(job, "")).statusCode(400).contentType(PROBLEM);
 
     assertNothingRecorded(job);
   }
@@ -160,7 +158,7 @@ class CallbackTest extends GatewayTestBase {
     DispatchedJob job = dispatchedJob();
     String body = callbackBody(job, "exploded");
 
-    post(job.attemptId(), body, HmacSignature.sign(SECRET, bytes(body)))
+    post(job, body, sign(job, body))
         .statusCode(400)
         .contentType(PROBLEM)
         .body("detail", containsString("exploded"));
@@ -174,41 +172,52 @@ class CallbackTest extends GatewayTestBase {
         "{\"jobId\":\"sim-job-x\",\"runId\":\"run-x\",\"attempt\":1,\"status\":\"passed\","
             + "\"resultsUrl\":\"http://x/r\"}";
 
-    post("no-such-attempt", body, HmacSignature.sign(SECRET, bytes(body)))
+    post(
+            "sim",
+            "test",
+            "no-such-attempt",
+            "t",
+            body,
+            HmacSignature.signCallback(SECRET, "t", bytes(body)))
         .statusCode(404)
         .contentType(PROBLEM)
         .body("status", equalTo(404));
   }
 
   @Test
-  void callbackWithoutAttemptParameterIsABadRequest() {
-    String body =
-        "{\"jobId\":\"sim-job-x\",\"runId\":\"run-x\",\"attempt\":1,\"status\":\"passed\"}";
+  void callbackWithoutAttemptOrTokenParameterIsABadRequest() {
+    DispatchedJob job = dispatchedJob();
+    String body = callbackBody(job, "passed");
 
     given()
         .contentType("application/json")
-        .header(SIGNATURE, HmacSignature.sign(SECRET, bytes(body)))
+        .header(SIGNATURE, sign(job, body))
         .body(bytes(body))
+        .queryParam("attempt", job.attemptId())
         .post("/api/v1/callbacks/sim/test")
         .then()
         .statusCode(400)
         .contentType(PROBLEM);
+    given()
+        .contentType("application/json")
+        .header(SIGNATURE, sign(job, body))
+        .body(bytes(body))
+        .queryParam("token", job.token())
+        .post("/api/v1/callbacks/sim/test")
+        .then()
+        .statusCode(400);
+
+    assertNothingRecorded(job);
   }
 
   @Test
   void callbackForAnUnknownRunnerOrKindIsNotFound() {
     DispatchedJob job = dispatchedJob();
     String body = callbackBody(job, "passed");
-    String signature = HmacSignature.sign(SECRET, bytes(body));
+    String signature = sign(job, body);
 
-    for (String path : List.of("/api/v1/callbacks/nosuch/test", "/api/v1/callbacks/sim/deploy")) {
-      given()
-          .contentType("application/json")
-          .header(SIGNATURE, signature)
-          .body(bytes(body))
-          .queryParam("attempt", job.attemptId())
-          .post(path)
-          .then()
+    for (String[] target : new String[][] {{"nosuch", "test"}, {"sim", "deploy"}}) {
+      post(target[0], target[1], job.attemptId(), job.token(), body, signature)
           .statusCode(404)
           .contentType(PROBLEM);
     }

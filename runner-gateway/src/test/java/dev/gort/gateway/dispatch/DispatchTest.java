@@ -7,10 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.gort.common.event.Envelope;
+import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunEvents.RunDispatched;
+import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
+import dev.gort.gateway.testing.GatewayHarness;
+import dev.gort.gateway.testing.GatewayHarness.DispatchedJob;
 import dev.gort.gateway.testing.GatewayTestBase;
 import dev.gort.gateway.testing.SimRunnerStub;
+import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,8 +59,14 @@ class DispatchTest extends GatewayTestBase {
         .containsEntry("revision", "rev-1")
         .containsEntry("kind", "test");
     String attemptId = attemptIdOf(runId);
-    assertThat((String) job.get("callbackUrl"))
-        .isEqualTo(publicUrl + "/api/v1/callbacks/sim/test?attempt=" + attemptId);
+    String callbackUrl = (String) job.get("callbackUrl");
+    assertThat(callbackUrl)
+        .startsWith(publicUrl + "/api/v1/callbacks/sim/test?attempt=" + attemptId + "&token=");
+    // only the token's hash is kept: the URL cannot be rebuilt from the database
+    String token = callbackUrl.substring(callbackUrl.indexOf("&token=") + "&token=".length());
+    String stored =
+        harness.text("SELECT callback_token_sha256 FROM dispatch_attempt WHERE id = ?", attemptId);
+    assertThat(stored).isEqualTo(CallbackToken.hash(token)).doesNotContain(token);
 
     List<RunDispatched> dispatched =
         await()
@@ -145,6 +156,32 @@ class DispatchTest extends GatewayTestBase {
   }
 
   @Test
+  void aRunRequestedAgainUnderANewIdDispatchesNothingTwiceButPublishesItsEventsAgain() {
+    DispatchedJob job = harness.dispatchedJob("exp-asked-again", 3);
+    GatewayHarness.callBack(job, "passed").statusCode(202);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> kafka.events(Topics.RUNS_STATUS, job.runId(), RunCompleted.class).size() == 1);
+
+    // the scheduler's stall detector asks again, as a new event about the same run
+    kafka.publish(Topics.RUNS_REQUESTED, runRequested(job.runId(), "exp-asked-again"));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> kafka.events(Topics.RUNS_STATUS, job.runId(), RunCompleted.class).size() == 2);
+    List<RunDispatched> dispatched =
+        kafka.events(Topics.RUNS_STATUS, job.runId(), RunDispatched.class);
+    assertThat(dispatched).hasSize(2).allMatch(d -> d.runnerJobId().equals(job.jobId()));
+    RunCompleted again = kafka.events(Topics.RUNS_STATUS, job.runId(), RunCompleted.class).get(1);
+    assertThat(again.status()).isEqualTo(RunnerStatus.PASSED);
+    assertThat(again.resultsUrl()).isEqualTo("http://x/r");
+    assertThat(again.owner()).isEqualTo("alice");
+    assertThat(jobsAtRunner(runnerUrl, job.runId())).hasSize(1);
+    assertThat(number("SELECT count(*) FROM dispatch_attempt WHERE run_id = ?", job.runId()))
+        .isEqualTo(1);
+  }
+
+  @Test
   void malformedRequestGoesToTheDeadLetterTopicAndLaterRequestsStillFlow() {
     String runId = newRunId();
 
@@ -163,6 +200,70 @@ class DispatchTest extends GatewayTestBase {
                     .containsExactly("<<not an event>>"));
     assertThat(number("SELECT count(*) FROM dispatch_attempt WHERE run_id = ?", runId))
         .isEqualTo(1);
+
+    // the gateway keeps it for admins, with the reason; it can never be processed, so no replay
+    Map<String, Object> deadLetter =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> deadLetterWithKey(runId), d -> d != null);
+    assertThat(deadLetter)
+        .containsEntry("sourceTopic", Topics.RUNS_REQUESTED)
+        .containsEntry("payload", "<<not an event>>")
+        .containsEntry("eventId", null);
+    assertThat((String) deadLetter.get("reason")).contains("not a CloudEvents JSON document");
+    ApiTokens.as("admin", "admin")
+        .post("/api/v1/dead-letters/" + deadLetter.get("id") + ":replay")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+    ApiTokens.as("ops", "operator").get("/api/v1/dead-letters").then().statusCode(403);
+  }
+
+  @Test
+  void aDeadLetteredEventIsReplayedOnceItsCauseIsFixed() {
+    // a valid request that reached the dead-letter topic (as a consumer that gave up would send it)
+    String runId = newRunId();
+    Envelope request = runRequested(runId, "exp-replayed");
+    kafka.publishWithHeaders(
+        Topics.deadLetter("runner-gateway"),
+        runId,
+        dev.gort.common.event.EnvelopeCodec.encode(request),
+        Map.of(
+            "dead-letter-reason", "database unavailable",
+            "dead-letter-topic", Topics.RUNS_REQUESTED,
+            "dead-letter-partition", "0",
+            "dead-letter-offset", "42"));
+    Map<String, Object> deadLetter =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> deadLetterWithKey(runId), d -> d != null);
+    assertThat(deadLetter)
+        .containsEntry("eventId", request.id())
+        .containsEntry("eventType", "dev.gort.run.requested.v1")
+        .containsEntry("reason", "database unavailable")
+        .containsEntry("replays", 0);
+
+    ApiTokens.as("admin", "admin")
+        .post("/api/v1/dead-letters/" + deadLetter.get("id") + ":replay")
+        .then()
+        .statusCode(202)
+        .body("replays", org.hamcrest.Matchers.equalTo(1));
+
+    // published again on its own topic under its own id: the gateway takes it now, once
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> kafka.events(Topics.RUNS_STATUS, runId, RunDispatched.class), d -> !d.isEmpty());
+    assertThat(number("SELECT count(*) FROM dispatch_attempt WHERE run_id = ?", runId))
+        .isEqualTo(1);
+    ApiTokens.as("admin", "admin").post("/api/v1/dead-letters/nope:replay").then().statusCode(404);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> deadLetterWithKey(String key) {
+    List<Map<String, Object>> letters =
+        ApiTokens.as("admin", "admin").get("/api/v1/dead-letters?$top=1000").path("value");
+    return letters.stream().filter(d -> key.equals(d.get("key"))).findFirst().orElse(null);
   }
 
   private String attemptIdOf(String runId) {

@@ -5,15 +5,22 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.gort.gateway.testing.SimRunnerStub;
+import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(SimRunnerStub.class)
 class RunnerResourceTest {
+
+  @BeforeEach
+  void signInAsOperator() {
+    ApiTokens.callAsOperator();
+  }
 
   @Test
   void listsTheSimRunnerAndWhatItCanRun() {

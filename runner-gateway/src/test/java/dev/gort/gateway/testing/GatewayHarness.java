@@ -34,8 +34,12 @@ public final class GatewayHarness {
   public static final String SECRET = "test-sim-secret";
   public static final String SIGNATURE = "X-Gort-Signature";
 
-  /** A run handed to the test's runner: what the runner knows about it. */
-  public record DispatchedJob(String runId, int attempt, String jobId, String attemptId) {}
+  /**
+   * A run handed to the test's runner: what the runner knows about it, its callback URL's attempt
+   * id and secret token among it.
+   */
+  public record DispatchedJob(
+      String runId, int attempt, String jobId, String attemptId, String token) {}
 
   private final KafkaEvents kafka;
   private final String runnerUrl;
@@ -74,7 +78,7 @@ public final class GatewayHarness {
             .orElseThrow();
     URI callback = URI.create((String) job.get("callbackUrl"));
     assertThat(callback.getPath()).isEqualTo("/api/v1/callbacks/sim/test");
-    assertThat(callback.getQuery()).startsWith("attempt=");
+    assertThat(callback.getQuery()).matches("attempt=[^&]+&token=[A-Za-z0-9_-]{43}");
     // the RunDispatched is owed in the same transaction as the runner's job id: wait for it so
     // what a test later reads from the topic is only what its callbacks caused
     await()
@@ -83,11 +87,13 @@ public final class GatewayHarness {
             () ->
                 kafka.events(Topics.RUNS_STATUS, runId, RunDispatched.class).stream()
                     .anyMatch(d -> d.attempt() == attempt));
+    String[] query = callback.getQuery().split("&");
     return new DispatchedJob(
         runId,
         attempt,
         (String) job.get("jobId"),
-        callback.getQuery().substring("attempt=".length()));
+        query[0].substring("attempt=".length()),
+        query[1].substring("token=".length()));
   }
 
   public static String callbackBody(DispatchedJob job, String status) {
@@ -105,16 +111,29 @@ public final class GatewayHarness {
   /** Calls back for {@code job} as its runner would: signed with the runner's secret. */
   public static ValidatableResponse callBack(DispatchedJob job, String status) {
     String body = callbackBody(job, status);
-    return post(job.attemptId(), body, HmacSignature.sign(SECRET, bytes(body)));
+    return post(job, body, sign(job, body));
   }
 
-  public static ValidatableResponse post(String attemptId, String body, String signature) {
+  /** The runner's signature of {@code body} for {@code job}'s callback URL. */
+  public static String sign(DispatchedJob job, String body) {
+    return HmacSignature.signCallback(SECRET, job.token(), bytes(body));
+  }
+
+  /** POSTs {@code body} to {@code job}'s callback URL with {@code signature}. */
+  public static ValidatableResponse post(DispatchedJob job, String body, String signature) {
+    return post("sim", "test", job.attemptId(), job.token(), body, signature);
+  }
+
+  /** POSTs {@code body} to the callback URL of runner, kind, attempt and token given. */
+  public static ValidatableResponse post(
+      String runner, String kind, String attemptId, String token, String body, String signature) {
     return given()
         .contentType("application/json")
         .header(SIGNATURE, signature)
         .body(bytes(body))
         .queryParam("attempt", attemptId)
-        .post("/api/v1/callbacks/sim/test")
+        .queryParam("token", token)
+        .post("/api/v1/callbacks/" + runner + "/" + kind)
         .then();
   }
 

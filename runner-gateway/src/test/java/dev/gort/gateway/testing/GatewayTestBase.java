@@ -1,6 +1,7 @@
 package dev.gort.gateway.testing;
 
 import dev.gort.common.testing.KafkaEvents;
+import dev.gort.testsupport.ApiTokens;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +29,11 @@ public abstract class GatewayTestBase {
   void connectToKafka() {
     kafka = new KafkaEvents(bootstrap);
     harness = new GatewayHarness(kafka, runnerUrl, dataSource);
+  }
+
+  @BeforeEach
+  void signInAsOperator() {
+    ApiTokens.callAsOperator();
   }
 
   @AfterEach

@@ -3,6 +3,8 @@ package dev.gort.scheduler.experiment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gort.common.operation.Page;
 import dev.gort.common.operation.PageRequest;
+import dev.gort.common.security.Caller;
+import dev.gort.common.security.Callers;
 import dev.gort.scheduler.poll.PollLog;
 import dev.gort.scheduler.poll.PollView;
 import jakarta.inject.Inject;
@@ -38,13 +40,22 @@ public class ExperimentResource {
 
   @Inject SeenExperiments experiments;
   @Inject PollLog polls;
+  @Inject Callers callers;
 
+  /**
+   * The experiments the caller may see (an owner: its own). The latest poll's reason, which may
+   * name other owners' experiments, is shown to operators only.
+   */
   @GET
   @Path("/experiments")
   public ExperimentList list(@Context UriInfo uri) {
+    Caller caller = callers.current();
     PageRequest paging = PageRequest.of(uri.getQueryParameters());
-    List<ExperimentView> fetched = experiments.list(paging.limit(), paging.skip());
+    List<ExperimentView> fetched =
+        experiments.list(caller.ownerScope().orElse(null), paging.limit(), paging.skip());
     Page<ExperimentView> page = paging.page(fetched, PATH);
-    return new ExperimentList(page.value(), page.nextLink(), polls.latest().orElse(null));
+    PollView lastPoll =
+        polls.latest().map(p -> caller.isOperator() ? p : p.withoutReason()).orElse(null);
+    return new ExperimentList(page.value(), page.nextLink(), lastPoll);
   }
 }

@@ -48,6 +48,7 @@ public class SeenExperiments {
         LEFT JOIN LATERAL (SELECT f.outcome FROM test_run f
                             WHERE f.experiment = k.slug AND f.state = 'FINISHED'
                             ORDER BY f.created_at DESC, f.id DESC LIMIT 1) lf ON TRUE
+       WHERE CAST(? AS TEXT) IS NULL OR COALESCE(e.owner, lr.owner) = ?
        ORDER BY k.slug
        LIMIT ? OFFSET ?
       """;
@@ -83,14 +84,19 @@ public class SeenExperiments {
     }
   }
 
-  /** One page of the experiments list, in slug order, read with {@code limit} as its size. */
+  /**
+   * One page of the experiments list, in slug order, read with {@code limit} as its size: those of
+   * {@code owner}, or everyone's when null.
+   */
   @Transactional
-  public List<ExperimentView> list(int limit, int offset) {
+  public List<ExperimentView> list(String owner, int limit, int offset) {
     List<ExperimentView> views = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(LIST)) {
-      s.setInt(1, limit);
-      s.setInt(2, offset);
+      s.setString(1, owner);
+      s.setString(2, owner);
+      s.setInt(3, limit);
+      s.setInt(4, offset);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           views.add(view(rs));

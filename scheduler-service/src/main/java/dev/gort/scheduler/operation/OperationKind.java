@@ -1,5 +1,6 @@
 package dev.gort.scheduler.operation;
 
+import dev.gort.common.security.Caller;
 import java.util.Optional;
 
 /**
@@ -13,8 +14,11 @@ public interface OperationKind {
   /** The kind's name, as operations show it in {@code kind}, e.g. {@code test-run}. */
   String name();
 
-  /** The operation {@code operationId}, if it is one of this kind's. */
-  Optional<OperationView> find(String operationId);
+  /**
+   * The operation {@code operationId}, if it is one of this kind's and {@code caller} may see it
+   * (another owner's operation is not found).
+   */
+  Optional<OperationView> find(String operationId, Caller caller);
 
   /**
    * Whether this kind's operations can be cancelled; a {@code DELETE} on one that cannot is
@@ -23,12 +27,12 @@ public interface OperationKind {
   boolean cancellable();
 
   /**
-   * Cancels the operation {@code operationId}, idempotently; only called when {@link
-   * #cancellable()}.
+   * Cancels the operation {@code operationId} for {@code caller}, idempotently; only called when
+   * {@link #cancellable()}.
    *
-   * @return empty when the operation is not one of this kind's
+   * @return empty when the operation is not one of this kind's, or not the caller's
    */
-  Optional<Cancelled> cancel(String operationId);
+  Optional<Cancelled> cancel(String operationId, Caller caller);
 
   /**
    * The operation after a cancel; {@code alreadyFinished} when it had already finished otherwise,

@@ -49,7 +49,7 @@ public class OperationQuery {
   // every test run is an operation of kind test-run
   private static final String OPERATIONS =
       "SELECT r.id, r.operation_id, r.state, r.outcome, r.summary, r.unresponsive_since,"
-          + " r.experiment, r.created_at, r.last_action_at, r.operation_status AS status,"
+          + " r.experiment, r.owner, r.created_at, r.last_action_at, r.operation_status AS status,"
           + " r.operation_progress AS progress, CAST('"
           + OperationStatus.KIND_TEST_RUN
           + "' AS TEXT) AS kind FROM test_run r";
@@ -60,18 +60,26 @@ public class OperationQuery {
   @Inject AgroalDataSource dataSource;
 
   /**
-   * At most {@code limit} operations after the first {@code offset}, of those {@code filter} (null:
-   * all) selects, in {@code order} (empty: the seed's default order); the run id breaks ties so
-   * that pages neither repeat nor skip an operation.
+   * At most {@code limit} operations after the first {@code offset}, of those {@code owner}'s runs
+   * (null: everyone's) that {@code filter} (null: all) selects, in {@code order} (empty: the seed's
+   * default order); the run id breaks ties so that pages neither repeat nor skip an operation.
    */
   public List<OperationView> list(
-      Filter.Expr filter, List<OrderBy.Key> order, long offset, int limit) {
+      String owner, Filter.Expr filter, List<OrderBy.Key> order, long offset, int limit) {
     StringBuilder sql = new StringBuilder("SELECT * FROM (").append(OPERATIONS).append(") op");
     List<Object> parameters = new ArrayList<>();
+    List<String> where = new ArrayList<>();
+    if (owner != null) {
+      where.add("op.owner = ?");
+      parameters.add(owner);
+    }
     if (filter != null) {
-      FilterSql where = FilterSql.of(filter, COLUMNS);
-      sql.append(" WHERE ").append(where.sql());
-      parameters.addAll(where.parameters());
+      FilterSql selected = FilterSql.of(filter, COLUMNS);
+      where.add("(" + selected.sql() + ")");
+      parameters.addAll(selected.parameters());
+    }
+    if (!where.isEmpty()) {
+      sql.append(" WHERE ").append(String.join(" AND ", where));
     }
     sql.append(" ORDER BY ")
         .append(order.isEmpty() ? DEFAULT_ORDER : OrderBy.toSql(order, COLUMNS))

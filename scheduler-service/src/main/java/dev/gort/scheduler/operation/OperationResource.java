@@ -5,7 +5,10 @@ import dev.gort.common.operation.OrderBy;
 import dev.gort.common.operation.Page;
 import dev.gort.common.operation.Paging;
 import dev.gort.common.operation.QueryOptionException;
+import dev.gort.common.security.Caller;
+import dev.gort.common.security.Callers;
 import dev.gort.common.web.ProblemException;
+import dev.gort.common.web.Untrusted;
 import dev.gort.scheduler.config.SchedulerConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -37,6 +40,7 @@ public class OperationResource {
   @Inject Instance<OperationKind> kinds;
   @Inject OperationQuery operations;
   @Inject SchedulerConfig config;
+  @Inject Callers callers;
 
   /**
    * seed 001, "Operations resource": the operations, {@code $filter}ed, {@code $orderby}ed (by
@@ -45,6 +49,7 @@ public class OperationResource {
    */
   @GET
   public Page<OperationView> list(@Context UriInfo uri) {
+    Caller caller = callers.current();
     MultivaluedMap<String, String> query = uri.getQueryParameters();
     ListOptions options =
         ListOptions.of(
@@ -54,7 +59,12 @@ public class OperationResource {
             option(query, Paging.TOP),
             option(query, Paging.SKIP));
     List<OperationView> fetched =
-        operations.list(options.where(), options.order(), options.skip(), options.top() + 1);
+        operations.list(
+            caller.ownerScope().orElse(null),
+            options.where(),
+            options.order(),
+            options.skip(),
+            options.top() + 1);
     return Page.of(
         fetched,
         options.top(),
@@ -84,7 +94,7 @@ public class OperationResource {
         String top,
         String skip) {
       try {
-        Paging.checkOptions(query, OPTIONS);
+        Paging.checkParameters(query, OPTIONS, List.of());
         int pageSize = Paging.top(top);
         int offset = Paging.skip(skip);
         Filter.Expr where = filter == null ? null : Filter.parse(filter, OperationQuery.FIELDS);
@@ -112,7 +122,7 @@ public class OperationResource {
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
-    OperationView operation = find(id).operation();
+    OperationView operation = find(id, callers.current()).operation();
     Response.ResponseBuilder answer = Response.ok(operation);
     if (!OperationStatus.isFinal(operation)) {
       answer.header("Retry-After", Math.max(1, config.operationRetryAfter().toSeconds()));
@@ -128,20 +138,22 @@ public class OperationResource {
   @DELETE
   @Path("/{id}")
   public Response cancel(@PathParam("id") String id) {
-    Found found = find(id);
+    Caller caller = callers.current();
+    Found found = find(id, caller);
     if (!found.kind().cancellable()) {
       throw ProblemException.methodNotAllowed(
           "operations of kind '" + found.kind().name() + "' cannot be cancelled",
           Map.of("kind", found.kind().name()),
           "GET");
     }
-    OperationKind.Cancelled cancelled = found.kind().cancel(id).orElseThrow(() -> notFound(id));
+    OperationKind.Cancelled cancelled =
+        found.kind().cancel(id, caller).orElseThrow(() -> notFound(id));
     OperationView operation = cancelled.operation();
     if (cancelled.alreadyFinished()) {
       throw ProblemException.conflict(
-          "operation '"
-              + id
-              + "' already finished ("
+          "operation "
+              + Untrusted.quote(id)
+              + " already finished ("
               + operation.status()
               + "); there is nothing to cancel",
           Map.of("operationStatus", operation.status()));
@@ -153,9 +165,9 @@ public class OperationResource {
 
   private record Found(OperationKind kind, OperationView operation) {}
 
-  private Found find(String id) {
+  private Found find(String id, Caller caller) {
     for (OperationKind kind : kinds) {
-      Optional<OperationView> operation = kind.find(id);
+      Optional<OperationView> operation = kind.find(id, caller);
       if (operation.isPresent()) {
         return new Found(kind, operation.get());
       }
@@ -164,6 +176,6 @@ public class OperationResource {
   }
 
   private static ProblemException notFound(String id) {
-    return ProblemException.notFound("no operation with id '" + id + "'");
+    return ProblemException.notFound("no operation with id " + Untrusted.quote(id));
   }
 }

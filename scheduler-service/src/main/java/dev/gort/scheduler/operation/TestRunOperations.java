@@ -1,5 +1,6 @@
 package dev.gort.scheduler.operation;
 
+import dev.gort.common.security.Caller;
 import dev.gort.scheduler.run.RunService;
 import dev.gort.scheduler.run.RunService.CancelOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,10 @@ public class TestRunOperations implements OperationKind {
   }
 
   @Override
-  public Optional<OperationView> find(String operationId) {
-    return runs.findByOperation(operationId).map(OperationStatus::of);
+  public Optional<OperationView> find(String operationId, Caller caller) {
+    return runs.findByOperation(operationId)
+        .filter(run -> caller.mayActFor(run.owner()))
+        .map(OperationStatus::of);
   }
 
   @Override
@@ -28,8 +31,8 @@ public class TestRunOperations implements OperationKind {
   }
 
   @Override
-  public Optional<Cancelled> cancel(String operationId) {
-    return runs.cancel(operationId)
+  public Optional<Cancelled> cancel(String operationId, Caller caller) {
+    return runs.cancel(operationId, caller)
         .map(
             c ->
                 new Cancelled(

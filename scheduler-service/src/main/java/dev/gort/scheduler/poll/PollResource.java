@@ -2,6 +2,7 @@ package dev.gort.scheduler.poll;
 
 import dev.gort.common.operation.Page;
 import dev.gort.common.operation.PageRequest;
+import dev.gort.common.security.Callers;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,10 +24,13 @@ public class PollResource {
   static final String PATH = "/api/v1/experiments/polls";
 
   @Inject PollLog polls;
+  @Inject Callers callers;
 
+  /** Operators only: a poll's reason names experiments of every owner. */
   @GET
   @Path("/experiments/polls")
   public Page<PollView> list(@Context UriInfo uri) {
+    callers.current().requireOperator();
     PageRequest paging = PageRequest.of(uri.getQueryParameters());
     List<PollView> fetched = polls.latestFirst(paging.limit(), paging.skip());
     return paging.page(fetched, PATH);

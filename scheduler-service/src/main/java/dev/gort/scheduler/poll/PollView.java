@@ -24,6 +24,21 @@ public record PollView(
     int entriesSkipped,
     String reason) {
 
+  /** This poll without its reason, which may name experiments the reader may not see. */
+  public PollView withoutReason() {
+    return new PollView(
+        id,
+        instance,
+        status,
+        startedDateTime,
+        finishedDateTime,
+        experimentsSeen,
+        experimentsReady,
+        runsCreated,
+        entriesSkipped,
+        null);
+  }
+
   static PollView of(ExperimentPoll p) {
     return new PollView(
         p.id,

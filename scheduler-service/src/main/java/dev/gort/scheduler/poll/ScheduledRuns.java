@@ -40,6 +40,9 @@ public class ScheduledRuns {
 
   private static final Logger LOG = Logger.getLogger(ScheduledRuns.class);
 
+  /** Who a scheduled run was requested by, as its history and notifications say. */
+  static final String REQUESTED_BY = "the scheduler";
+
   private static final String TESTED =
       "SELECT EXISTS (SELECT 1 FROM test_run WHERE experiment = ? AND revision = ?)"
           + " OR EXISTS (SELECT 1 FROM experiment_revision_claim WHERE experiment = ? AND revision = ?)";
@@ -84,7 +87,8 @@ public class ScheduledRuns {
           runs.request(
               experiment,
               null,
-              "scheduled: revision " + revision + " is ready for test (poll " + pollId + ")");
+              "scheduled: revision " + revision + " is ready for test (poll " + pollId + ")",
+              REQUESTED_BY);
       update(c, ATTACH, run.id(), slug, revision);
       LOG.infof("poll %s: run %s for %s at revision %s", pollId, run.id(), slug, revision);
       return Decision.CREATED;

@@ -5,8 +5,9 @@ import dev.gort.common.statemachine.StateMachine;
 /**
  * The run state machine (seed 000): {@code QUEUED → RUNNING → COMPLETED → EVALUATING → FINISHED},
  * with {@code COMPLETED → RUNNING} when a timed-out job is retried, {@code RUNNING → RUNNING} when
- * an attempt is re-dispatched or its runner stops answering, and a cancel finishing the run from
- * any state that is not final.
+ * an attempt is re-dispatched or its runner stops answering, a cancel finishing the run from any
+ * state that is not final, and the stall detector nudging a run that stopped making progress (the
+ * state stays) or, after the last nudge, finishing it.
  */
 public final class RunLifecycle {
 
@@ -27,6 +28,11 @@ public final class RunLifecycle {
           .permit(RunState.COMPLETED, RunTrigger.EVALUATION_STARTED, RunState.EVALUATING)
           .permit(RunState.EVALUATING, RunTrigger.EVALUATED, RunState.FINISHED)
           .permitFromAnyNonFinal(RunTrigger.CANCELLED, RunState.FINISHED)
+          .permit(RunState.QUEUED, RunTrigger.NUDGED, RunState.QUEUED)
+          .permit(RunState.RUNNING, RunTrigger.NUDGED, RunState.RUNNING)
+          .permit(RunState.COMPLETED, RunTrigger.NUDGED, RunState.COMPLETED)
+          .permit(RunState.EVALUATING, RunTrigger.NUDGED, RunState.EVALUATING)
+          .permitFromAnyNonFinal(RunTrigger.STALLED, RunState.FINISHED)
           .build();
 
   private RunLifecycle() {}

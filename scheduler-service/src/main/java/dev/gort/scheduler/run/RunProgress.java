@@ -4,6 +4,7 @@ import dev.gort.common.causality.Admission;
 import dev.gort.common.causality.CausalClock;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.Outcome;
+import dev.gort.common.event.RunEvents.NotificationQueued;
 import dev.gort.common.event.RunEvents.RunCancelled;
 import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunEvents.RunDispatched;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -83,6 +85,8 @@ public class RunProgress {
         onEvaluated(run, e, event);
       } else if (event.data() instanceof RunCancelled c) {
         onCancelled(run, c, event);
+      } else if (event.data() instanceof NotificationQueued n) {
+        onNotificationQueued(run, n, event.time());
       } else {
         LOG.debugf("%s is not for the scheduler", event.type());
         return;
@@ -95,30 +99,57 @@ public class RunProgress {
     }
   }
 
+  // Events of one run can arrive late or not at all (a broker that lost its data, an event that
+  // overtook another on another topic), and the gateway publishes its latest events again when the
+  // stall detector asks. So each handler first catches the run up to the state its event assumes,
+  // with the steps that event implies, and drops quietly an event the run is already past.
+
   private void onDispatched(TestRun run, RunDispatched d, Instant at) {
-    if (run.state != RunState.QUEUED && d.attempt() <= run.attempts) {
-      LOG.warnf(
-          "run %s: dispatch of attempt %d ignored: attempt %d is newer",
-          run.id, d.attempt(), run.attempts);
+    Step dispatched =
+        new Step(
+            run.state == RunState.QUEUED ? RunTrigger.DISPATCHED : RunTrigger.REDISPATCHED,
+            "attempt " + d.attempt() + " dispatched to " + d.runner() + " as " + d.runnerJobId());
+    List<Step> steps =
+        switch (run.state) {
+          case QUEUED -> List.of(dispatched);
+          case RUNNING -> d.attempt() > run.attempts ? List.of(dispatched) : null;
+          case COMPLETED ->
+              d.attempt() > run.attempts
+                  ? List.of(retryImplied(d.attempt(), "its dispatch"), dispatched)
+                  : null;
+          default -> null;
+        };
+    if (steps == null) {
+      alreadyPast(run, "the dispatch of attempt " + d.attempt());
       return;
     }
-    RunTrigger trigger =
-        run.state == RunState.QUEUED ? RunTrigger.DISPATCHED : RunTrigger.REDISPATCHED;
-    run.advance(
-        at,
-        new Step(
-            trigger,
-            "attempt " + d.attempt() + " dispatched to " + d.runner() + " as " + d.runnerJobId()));
+    run.advance(at, steps.toArray(Step[]::new));
     run.attempts = d.attempt();
+    run.attemptDeadline = d.deadline() == null ? null : StoredTime.of(d.deadline());
   }
 
   private void onTimedOut(TestRun run, RunTimedOut t, Instant at) {
     String next = t.retrying() ? "retrying" : "no attempts left";
-    run.advance(
-        at,
+    Step timedOut =
         new Step(
             RunTrigger.TIMED_OUT,
-            "attempt " + t.attempt() + " timed out: " + t.reason() + "; " + next));
+            "attempt " + t.attempt() + " timed out: " + t.reason() + "; " + next);
+    List<Step> steps =
+        switch (run.state) {
+          case QUEUED -> List.of(dispatchImplied(t.attempt(), "its timeout"), timedOut);
+          case RUNNING -> t.attempt() >= run.attempts ? List.of(timedOut) : null;
+          case COMPLETED ->
+              t.attempt() > run.attempts
+                  ? List.of(retryImplied(t.attempt(), "its timeout"), timedOut)
+                  : null;
+          default -> null;
+        };
+    if (steps == null) {
+      alreadyPast(run, "the timeout of attempt " + t.attempt());
+      return;
+    }
+    run.advance(at, steps.toArray(Step[]::new));
+    run.attempts = Math.max(run.attempts, t.attempt());
   }
 
   private void onUnresponsive(TestRun run, RunUnresponsive u, Instant at) {
@@ -144,25 +175,63 @@ public class RunProgress {
   }
 
   private void onRetrying(TestRun run, RunRetrying r, Instant at) {
-    run.advance(
-        at,
-        new Step(
-            RunTrigger.RETRIED, "retrying: attempt " + r.attempt() + " of " + r.maxAttempts()));
+    Step retried =
+        new Step(RunTrigger.RETRIED, "retrying: attempt " + r.attempt() + " of " + r.maxAttempts());
+    int previous = r.attempt() - 1;
+    Step timedOut =
+        new Step(RunTrigger.TIMED_OUT, "timeout of attempt " + previous + " implied by its retry");
+    List<Step> steps =
+        switch (run.state) {
+          case QUEUED -> List.of(dispatchImplied(previous, "its retry"), timedOut, retried);
+          case RUNNING -> r.attempt() > run.attempts ? List.of(timedOut, retried) : null;
+          case COMPLETED -> r.attempt() > run.attempts ? List.of(retried) : null;
+          default -> null;
+        };
+    if (steps == null) {
+      alreadyPast(run, "the retry with attempt " + r.attempt());
+      return;
+    }
+    run.advance(at, steps.toArray(Step[]::new));
   }
 
   private void onCompleted(TestRun run, RunCompleted c, Instant at) {
     Step toWorker = new Step(RunTrigger.EVALUATION_STARTED, "results sent to the results worker");
-    if (run.state == RunState.COMPLETED && c.status() == RunnerStatus.TIMEOUT) {
-      // the last attempt timed out: RunTimedOut already completed the run
-      run.advance(at, toWorker);
-      return;
-    }
-    run.advance(
-        at,
+    Step reported =
         new Step(
             RunTrigger.RUNNER_REPORTED,
-            "runner reported " + c.status().name().toLowerCase() + " for attempt " + c.attempt()),
-        toWorker);
+            "runner reported " + c.status().name().toLowerCase() + " for attempt " + c.attempt());
+    boolean lastTimedOut = c.status() == RunnerStatus.TIMEOUT && c.attempt() >= run.attempts;
+    List<Step> steps =
+        switch (run.state) {
+          case QUEUED -> List.of(dispatchImplied(c.attempt(), "its report"), reported, toWorker);
+          case RUNNING -> c.attempt() >= run.attempts ? List.of(reported, toWorker) : null;
+          case COMPLETED -> {
+            if (c.attempt() > run.attempts) {
+              yield List.of(retryImplied(c.attempt(), "its report"), reported, toWorker);
+            }
+            // the last attempt timed out: RunTimedOut already completed the run
+            yield lastTimedOut ? List.of(toWorker) : null;
+          }
+          default -> null;
+        };
+    if (steps == null) {
+      alreadyPast(run, "the report of attempt " + c.attempt());
+      return;
+    }
+    run.advance(at, steps.toArray(Step[]::new));
+    run.attempts = Math.max(run.attempts, c.attempt());
+  }
+
+  private static Step dispatchImplied(int attempt, String by) {
+    return new Step(RunTrigger.DISPATCHED, "dispatch of attempt " + attempt + " implied by " + by);
+  }
+
+  private static Step retryImplied(int attempt, String by) {
+    return new Step(RunTrigger.RETRIED, "retry with attempt " + attempt + " implied by " + by);
+  }
+
+  private static void alreadyPast(TestRun run, String what) {
+    LOG.debugf("run %s (%s, attempt %d) is past %s", run.id, run.state, run.attempts, what);
   }
 
   private void onEvaluated(TestRun run, RunEvaluated e, Envelope event) {
@@ -177,7 +246,11 @@ public class RunProgress {
       case QUEUED -> run.advance(event.time(), dispatched, reported, toWorker, evaluated);
       case RUNNING -> run.advance(event.time(), reported, toWorker, evaluated);
       case COMPLETED -> run.advance(event.time(), toWorker, evaluated);
-      default -> run.advance(event.time(), evaluated);
+      case EVALUATING -> run.advance(event.time(), evaluated);
+      default -> {
+        alreadyPast(run, "the evaluation of attempt " + e.attempt());
+        return;
+      }
     }
     run.attempts = Math.max(run.attempts, e.attempt());
     runs.finish(run, e.outcome(), e.summary(), event.time(), event);
@@ -191,6 +264,15 @@ public class RunProgress {
     String reason = "cancelled at the gateway: " + c.detail();
     run.advance(event.time(), new Step(RunTrigger.CANCELLED, reason));
     runs.finish(run, Outcome.CANCELLED, reason, event.time(), event);
+  }
+
+  private void onNotificationQueued(TestRun run, NotificationQueued n, Instant at) {
+    if (run.notifiedAt == null) {
+      run.notifiedAt = StoredTime.of(at);
+      LOG.debugf(
+          "run %s: the notifier took %d notification(s): %s",
+          run.id, n.notifications(), n.detail());
+    }
   }
 
   private static String describe(String summary) {

@@ -1,11 +1,14 @@
 package dev.gort.scheduler.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gort.common.event.Outcome;
+import dev.gort.common.idempotency.IdempotencyKeys;
 import dev.gort.common.operation.Page;
 import dev.gort.common.operation.PageRequest;
+import dev.gort.common.security.Caller;
+import dev.gort.common.security.Callers;
+import dev.gort.common.web.JsonBody;
 import dev.gort.common.web.ProblemException;
+import dev.gort.common.web.Untrusted;
 import dev.gort.scheduler.experiment.ExperimentSource;
 import dev.gort.scheduler.experiment.SourceExperiment;
 import jakarta.inject.Inject;
@@ -21,8 +24,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +34,26 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
-/** Owners ask for test runs and read them. */
+/**
+ * Owners (and operators) ask for test runs and read them. An owner reaches only the runs of its own
+ * experiments: anything else answers 404, as if it did not exist.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+  static final String REQUEST_ENDPOINT = "POST /api/v1/experiments/{slug}/test-runs";
 
-  private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE;
+  /** A test-run request is three short fields. */
+  static final JsonBody.Limits REQUEST_LIMITS = JsonBody.Limits.of(64 * 1024, 200);
+
   private static final List<String> LIST_FILTERS = List.of("experiment", "state", "outcome");
 
   @Inject RunService runs;
-  @Inject ObjectMapper json;
   @Inject ExperimentSource source;
+  @Inject Callers callers;
+  @Inject IdempotencyKeys idempotency;
 
   /** The body is optional, so a request without one needs no content type. */
   @POST
@@ -51,62 +61,64 @@ public class RunResource {
   @Consumes(MediaType.WILDCARD)
   public Response requestRun(
       @PathParam("slug") String slug,
-      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
       @HeaderParam("Content-Type") String contentType,
       byte[] body) {
-    TestRunRequest request = parse(body, contentType);
+    Caller caller = callers.current();
     if (!SLUG.matcher(slug).matches()) {
-      throw ProblemException.badRequest("'" + slug + "' is not an experiment slug");
+      throw ProblemException.badRequest(Untrusted.quote(slug) + " is not an experiment slug");
     }
-    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-      throw ProblemException.badRequest("Idempotency-Key must be 1 to 200 visible characters");
-    }
-    if (idempotencyKey != null) {
-      var earlier = runs.earlierRequest(idempotencyKey);
-      if (earlier.isPresent()) {
-        return accepted(earlier.get());
-      }
-    }
-    if (request != null && request.pipeline() != null) {
-      throw ProblemException.badRequest(
-          "choosing a pipeline is not supported yet; omit 'pipeline'");
-    }
-    SourceExperiment experiment = fetch(slug);
-    if (request != null
-        && request.revision() != null
-        && !request.revision().equals(experiment.revision())) {
-      throw new ProblemException(
-          409,
-          "Conflict",
-          "revision '"
-              + request.revision()
-              + "' is not the current revision of '"
-              + slug
-              + "' ("
-              + experiment.revision()
-              + ")");
-    }
-    String reason = "requested by owner " + experiment.owner();
+    TestRunRequest request =
+        JsonBody.readOptional(body, contentType, TestRunRequest.class, REQUEST_LIMITS);
     try {
-      RunView run =
-          idempotencyKey == null
-              ? runs.request(experiment, request, reason)
-              : runs.request(experiment, request, reason, idempotencyKey);
-      return accepted(run);
+      return idempotency.once(
+          caller.name(),
+          REQUEST_ENDPOINT,
+          idempotencyKey,
+          fingerprint(slug, body),
+          () -> accepted(start(caller, slug, request)));
     } catch (PersistenceException e) {
       // a concurrent request created the experiment's unfinished run first
       throw runs.conflictFor(slug).orElseThrow(() -> e);
     }
   }
 
-  /** Test runs, latest first, filtered by experiment, state and outcome, paged. */
+  private RunView start(Caller caller, String slug, TestRunRequest request) {
+    if (request != null && request.pipeline() != null) {
+      throw ProblemException.badRequest(
+          "choosing a pipeline is not supported yet; omit 'pipeline'");
+    }
+    SourceExperiment experiment = fetch(slug);
+    if (!caller.mayActFor(experiment.owner())) {
+      // another owner's experiment is not there for this caller
+      throw new ExperimentSource.ExperimentNotFound(slug);
+    }
+    if (request != null
+        && request.revision() != null
+        && !request.revision().equals(experiment.revision())) {
+      throw ProblemException.conflict(
+          "revision "
+              + Untrusted.quote(request.revision())
+              + " is not the current revision of '"
+              + slug
+              + "' ("
+              + experiment.revision()
+              + ")",
+          Map.of("currentRevision", experiment.revision()));
+    }
+    return runs.request(experiment, request, "requested by " + caller.name(), caller.name());
+  }
+
+  /** Test runs the caller may see, latest first, filtered by experiment, state and outcome. */
   @GET
   @Path("/test-runs")
   public Page<RunView> list(@Context UriInfo uri) {
+    Caller caller = callers.current();
     PageRequest page = PageRequest.of(uri.getQueryParameters(), LIST_FILTERS);
     Map<String, String> filters = page.filters();
     List<RunView> fetched =
         runs.list(
+            caller.ownerScope().orElse(null),
             filters.get("experiment"),
             enumFilter("state", filters.get("state"), RunState.class),
             enumFilter("outcome", filters.get("outcome"), Outcome.class),
@@ -118,8 +130,10 @@ public class RunResource {
   @GET
   @Path("/test-runs/{id}")
   public RunView get(@PathParam("id") String id) {
+    Caller caller = callers.current();
     return runs.find(id)
-        .orElseThrow(() -> ProblemException.notFound("no test run with id '" + id + "'"));
+        .filter(run -> caller.mayActFor(run.owner()))
+        .orElseThrow(() -> ProblemException.notFound("no test run with id " + Untrusted.quote(id)));
   }
 
   private static <E extends Enum<E>> E enumFilter(String name, String value, Class<E> type) {
@@ -133,37 +147,30 @@ public class RunResource {
           400,
           "Bad Request",
           name
-              + ": '"
-              + value
-              + "' is not one of "
+              + ": "
+              + Untrusted.quote(value)
+              + " is not one of "
               + String.join(" ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()),
           Map.of("parameter", name));
     }
   }
 
-  private TestRunRequest parse(byte[] body, String contentType) {
-    if (body == null || body.length == 0) {
-      return null;
+  /** What an idempotency key is bound to: the experiment and the body. */
+  private static byte[] fingerprint(String slug, byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(slug.getBytes(StandardCharsets.UTF_8));
+    out.write('\n');
+    if (body != null) {
+      out.writeBytes(body);
     }
-    if (contentType == null || !MediaType.valueOf(contentType).isCompatible(JSON)) {
-      throw new ProblemException(
-          415, "Unsupported Media Type", "the request body must be application/json");
-    }
-    try {
-      return json.readValue(body, TestRunRequest.class);
-    } catch (JsonProcessingException e) {
-      throw ProblemException.badRequest("malformed JSON body: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw ProblemException.badRequest("unreadable body: " + e.getMessage());
-    }
+    return out.toByteArray();
   }
 
   private SourceExperiment fetch(String slug) {
     try {
       return source.get(slug);
     } catch (CircuitBreakerOpenException | TimeoutException e) {
-      throw new ExperimentSource.SourceUnavailable(
-          "the experiment source is not answering: " + e.getMessage());
+      throw new ExperimentSource.SourceUnavailable("the experiment source is not answering");
     }
   }
 

@@ -7,7 +7,9 @@ import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.Topics;
 import dev.gort.common.outbox.Outbox;
+import dev.gort.common.security.Caller;
 import dev.gort.common.web.ProblemException;
+import dev.gort.common.web.Untrusted;
 import dev.gort.scheduler.config.SchedulerConfig;
 import dev.gort.scheduler.experiment.SourceExperiment;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +34,14 @@ public class RunService {
   @Inject Clock clock;
   @Inject SchedulerConfig config;
 
-  /** A run for the current revision of {@code experiment}, and the {@code RunRequested} it owes. */
+  /**
+   * A run for the current revision of {@code experiment}, and the {@code RunRequested} it owes.
+   *
+   * @param requestedBy who asked for it: the caller, or the poller for a scheduled run
+   */
   @Transactional
-  public RunView request(SourceExperiment experiment, TestRunRequest request, String reason) {
+  public RunView request(
+      SourceExperiment experiment, TestRunRequest request, String reason, String requestedBy) {
     String runner = runnerOf(request);
     TestRun.unfinishedOf(experiment.slug())
         .ifPresent(
@@ -50,42 +57,60 @@ public class RunService {
     run.owner = experiment.owner() == null ? "unknown" : experiment.owner();
     run.ownerEmail = experiment.ownerEmail() == null ? "" : experiment.ownerEmail();
     run.runner = runner;
+    run.requestedBy = requestedBy;
     run.maxAttempts = config.maxAttempts();
     run.enter(RunState.QUEUED, now, reason);
     run.persist();
     run.flush();
-    outbox.add(
-        Topics.RUNS_REQUESTED,
-        Envelope.of(
-            SOURCE,
-            new RunRequested(
-                run.id,
-                run.experiment,
-                run.revision,
-                run.owner,
-                run.ownerEmail,
-                run.runner,
-                run.maxAttempts),
-            now));
+    outbox.add(Topics.RUNS_REQUESTED, Envelope.of(SOURCE, requested(run), now));
     return RunView.of(run);
   }
 
-  /** Same as {@link #request}, remembering the client's idempotency key. */
-  @Transactional
-  public RunView request(
-      SourceExperiment experiment, TestRunRequest request, String reason, String idempotencyKey) {
-    Optional<TestRun> earlier = TestRun.byIdempotencyKey(idempotencyKey);
-    if (earlier.isPresent()) {
-      return RunView.of(earlier.get());
-    }
-    RunView view = request(experiment, request, reason);
-    TestRun.<TestRun>findById(view.id()).idempotencyKey = idempotencyKey;
-    return view;
+  private static RunRequested requested(TestRun run) {
+    return new RunRequested(
+        run.id,
+        run.experiment,
+        run.revision,
+        run.owner,
+        run.ownerEmail,
+        run.runner,
+        run.maxAttempts);
   }
 
-  @Transactional
-  public Optional<RunView> earlierRequest(String idempotencyKey) {
-    return TestRun.byIdempotencyKey(idempotencyKey).map(RunView::of);
+  /**
+   * The stall detector's nudge of an unfinished run: recorded in its history (the state stays), and
+   * its {@code RunRequested} sent again under a new event id. The gateway, asked again for a run it
+   * has, dispatches nothing twice but publishes its latest events about the run again (and the
+   * worker its verdict), so whatever event was lost comes again. The caller holds the run.
+   */
+  public void nudge(TestRun run, String reason, Instant now) {
+    run.advance(now, new TestRun.Step(RunTrigger.NUDGED, reason));
+    run.nudges++;
+    outbox.add(Topics.RUNS_REQUESTED, Envelope.of(SOURCE, requested(run), now));
+  }
+
+  /**
+   * The stall detector gives up on a run that made no progress after every nudge: it ends
+   * INFRA_FAILED with {@code reason}, the owner is told, and the gateway is asked to halt whatever
+   * may still run for it. The caller holds the run.
+   */
+  public void stall(TestRun run, String reason, Instant now) {
+    run.advance(now, new TestRun.Step(RunTrigger.STALLED, reason));
+    outbox.add(
+        Topics.RUNS_CANCEL_REQUESTED,
+        Envelope.of(SOURCE, new CancelRequested(run.id, reason), now));
+    finish(run, Outcome.INFRA_FAILED, reason, now, null);
+  }
+
+  /**
+   * Sends a finished run's {@code RunFinished} again, for a notifier that never confirmed it; the
+   * notifier notifies nobody twice. The caller holds the run.
+   */
+  public void announceAgain(TestRun run) {
+    run.notifyNudges++;
+    outbox.add(
+        Topics.RUNS_FINISHED,
+        Envelope.of(SOURCE, finished(run, run.lastActionAt), clock.instant()));
   }
 
   /** The 409 for an experiment whose unfinished run won a race against this request. */
@@ -99,11 +124,13 @@ public class RunService {
     return TestRun.byOperation(operationId).map(RunView::of);
   }
 
-  /** Runs matching the filters that are not null, latest first. */
+  /** Runs matching the filters that are not null ({@code owner} too), latest first. */
   @Transactional
   public List<RunView> list(
-      String experiment, RunState state, Outcome outcome, int skip, int limit) {
-    return TestRun.list(experiment, state, outcome, skip, limit).stream().map(RunView::of).toList();
+      String owner, String experiment, RunState state, Outcome outcome, int skip, int limit) {
+    return TestRun.list(owner, experiment, state, outcome, skip, limit).stream()
+        .map(RunView::of)
+        .toList();
   }
 
   @Transactional
@@ -127,11 +154,12 @@ public class RunService {
    * Seed 000, "cancelled" (manually): finishes the run of operation {@code operationId} as
    * CANCELLED and asks the gateway to halt its job, in one transaction. Idempotent.
    *
-   * @return empty when there is no such operation
+   * @return empty when there is no such operation, or it is not the caller's to cancel
    */
   @Transactional
-  public Optional<Cancellation> cancel(String operationId) {
-    Optional<TestRun> found = TestRun.byOperationForUpdate(operationId);
+  public Optional<Cancellation> cancel(String operationId, Caller caller) {
+    Optional<TestRun> found =
+        TestRun.byOperationForUpdate(operationId).filter(r -> caller.mayActFor(r.owner));
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -144,13 +172,13 @@ public class RunService {
       return Optional.of(new Cancellation(outcome, RunView.of(run)));
     }
     Instant now = clock.instant();
-    String reason = "cancelled by the owner";
+    String reason = "cancelled by " + caller.name();
     run.advance(now, new TestRun.Step(RunTrigger.CANCELLED, reason));
     outbox.add(
         Topics.RUNS_CANCEL_REQUESTED,
         Envelope.of(SOURCE, new CancelRequested(run.id, reason), now));
     finish(run, Outcome.CANCELLED, reason, now, null);
-    LOG.infof("run %s of %s cancelled by the owner", run.id, run.experiment);
+    LOG.infof("run %s of %s cancelled by %s", run.id, run.experiment, caller.name());
     return Optional.of(new Cancellation(CancelOutcome.CANCELLED, RunView.of(run)));
   }
 
@@ -161,17 +189,7 @@ public class RunService {
   void finish(TestRun run, Outcome outcome, String summary, Instant at, Envelope cause) {
     run.outcome = outcome;
     run.summary = summary;
-    RunFinished finished =
-        new RunFinished(
-            run.id,
-            run.experiment,
-            run.revision,
-            run.owner,
-            run.ownerEmail,
-            run.outcome,
-            run.attempts,
-            run.summary,
-            at);
+    RunFinished finished = finished(run, at);
     outbox.add(
         Topics.RUNS_FINISHED,
         cause == null
@@ -179,12 +197,29 @@ public class RunService {
             : Envelope.causedBy(cause, SOURCE, finished, clock.instant()));
   }
 
+  private static RunFinished finished(TestRun run, Instant at) {
+    return new RunFinished(
+        run.id,
+        run.experiment,
+        run.revision,
+        run.owner,
+        run.ownerEmail,
+        run.outcome,
+        run.attempts,
+        run.summary,
+        at,
+        run.requestedBy);
+  }
+
   private String runnerOf(TestRunRequest request) {
     String runner =
         request == null || request.runner() == null ? config.defaultRunner() : request.runner();
     if (!config.runners().contains(runner)) {
       throw ProblemException.badRequest(
-          "unknown runner '" + runner + "'; known runners: " + String.join(", ", config.runners()));
+          "unknown runner "
+              + Untrusted.quote(runner)
+              + "; known runners: "
+              + String.join(", ", config.runners()));
     }
     return runner;
   }

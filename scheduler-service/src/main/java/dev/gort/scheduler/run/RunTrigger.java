@@ -19,5 +19,12 @@ public enum RunTrigger {
   /** The worker's verdict arrived. */
   EVALUATED,
   /** The owner cancelled the run, or the gateway stopped it. */
-  CANCELLED
+  CANCELLED,
+  /**
+   * The run made no progress for longer than its state allows: the event it waits for is asked for
+   * again (the state stays).
+   */
+  NUDGED,
+  /** The run made no progress after every nudge: it ends as an infrastructure failure. */
+  STALLED
 }

@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,9 @@ public class TestRun extends PanacheEntityBase {
   @Column(name = "operation_id", nullable = false, unique = true)
   public String operationId;
 
-  @Column(name = "idempotency_key", unique = true)
-  public String idempotencyKey;
+  /** Who asked for the run: the caller's name, or the poller for a scheduled run. */
+  @Column(name = "requested_by")
+  public String requestedBy;
 
   public String summary;
 
@@ -80,6 +82,22 @@ public class TestRun extends PanacheEntityBase {
   @Column(name = "unresponsive_since")
   public Instant unresponsiveSince;
 
+  /** The deadline of the current attempt at its runner, as the gateway's dispatch said. */
+  @Column(name = "attempt_deadline")
+  public Instant attemptDeadline;
+
+  /** Nudges of the stall detector since the run last made progress. */
+  @Column(nullable = false)
+  public int nudges;
+
+  /** When the notifier confirmed it took the owner's notification of the finished run. */
+  @Column(name = "notified_at")
+  public Instant notifiedAt;
+
+  /** Times the finished run's {@code RunFinished} was sent again for want of that confirmation. */
+  @Column(name = "notify_nudges", nullable = false)
+  public int notifyNudges;
+
   @Version public long version;
 
   // a page of runs loads its histories in a few queries, not one per run
@@ -93,10 +111,6 @@ public class TestRun extends PanacheEntityBase {
     return find("operationId", operationId).firstResultOptional();
   }
 
-  public static Optional<TestRun> byIdempotencyKey(String key) {
-    return find("idempotencyKey", key).firstResultOptional();
-  }
-
   public static Optional<TestRun> unfinishedOf(String experiment) {
     return find("experiment = ?1 and state <> ?2", experiment, RunState.FINISHED)
         .firstResultOptional();
@@ -104,9 +118,13 @@ public class TestRun extends PanacheEntityBase {
 
   /** Runs matching the filters that are not null, latest first, {@code limit} from {@code skip}. */
   public static List<TestRun> list(
-      String experiment, RunState state, Outcome outcome, int skip, int limit) {
+      String owner, String experiment, RunState state, Outcome outcome, int skip, int limit) {
     List<String> where = new ArrayList<>();
     Map<String, Object> params = new HashMap<>();
+    if (owner != null) {
+      where.add("owner = :owner");
+      params.put("owner", owner);
+    }
     if (experiment != null) {
       where.add("experiment = :experiment");
       params.put("experiment", experiment);
@@ -151,7 +169,12 @@ public class TestRun extends PanacheEntityBase {
       current = RunLifecycle.MACHINE.next(current, step.trigger(), this);
       states.add(current);
     }
-    unresponsiveSince = null;
+    // a nudge is no progress: it neither resets the nudge count nor ends the runner's silence
+    boolean progress = Arrays.stream(steps).anyMatch(step -> step.trigger() != RunTrigger.NUDGED);
+    if (progress) {
+      nudges = 0;
+      unresponsiveSince = null;
+    }
     for (int i = 0; i < steps.length; i++) {
       enter(states.get(i), at, steps[i].reason());
     }

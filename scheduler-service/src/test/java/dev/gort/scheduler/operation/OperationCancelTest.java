@@ -5,9 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.gort.scheduler.testing.ExperimentSourceStub;
 import dev.gort.scheduler.testing.UncancellableOperations;
+import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +20,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
 class OperationCancelTest {
+
+  @BeforeEach
+  void signInAsOperator() {
+    ApiTokens.callAsOperator();
+  }
 
   @Test
   void deleteOnAKindThatCannotBeCancelledIs405AndChangesNothing() {

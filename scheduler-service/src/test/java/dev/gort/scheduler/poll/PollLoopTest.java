@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
 import dev.gort.scheduler.testing.RunTable;
 import dev.gort.scheduler.testing.SourceScript;
+import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +38,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
 class PollLoopTest {
+
+  @BeforeEach
+  void signInAsOperator() {
+    ApiTokens.callAsOperator();
+  }
 
   @Inject DataSource db;
 

@@ -8,6 +8,7 @@ import dev.gort.scheduler.experiment.SourceExperiment;
 import dev.gort.scheduler.poll.ScheduledRuns.Decision;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
 import dev.gort.scheduler.testing.RunTable;
+import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +39,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
 class ReplicaSafetyTest {
+
+  @BeforeEach
+  void signInAsOperator() {
+    ApiTokens.callAsOperator();
+  }
 
   private static final int EXPERIMENTS = 6;
   private static final int REVISIONS = 8;

@@ -56,7 +56,8 @@ class RetryAndCancelTest extends KafkaTestBase {
         new RunTimedOut(runId, 1, "sim", "job-1", "no callback before the deadline", true));
     publishStatus(new RunRetrying(runId, 2, 3));
     publishStatus(new RunDispatched(runId, 2, "sim", "job-2", null));
-    publishStatus(new RunCompleted(runId, 2, "sim", "job-2", RunnerStatus.PASSED, "http://r"));
+    publishStatus(
+        new RunCompleted(runId, 2, "sim", "job-2", RunnerStatus.PASSED, "http://r", null, null));
     kafka.publish(
         Topics.RESULTS_EVALUATED, event(new RunEvaluated(runId, 2, Outcome.PASSED, "2 of 2", "r")));
 
@@ -146,7 +147,8 @@ class RetryAndCancelTest extends KafkaTestBase {
     publishStatus(new RunDispatched(runId, 1, "sim", "job-1", null));
     publishStatus(
         new RunTimedOut(runId, 1, "sim", "job-1", "the runner reported a timeout", false));
-    publishStatus(new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.TIMEOUT, null));
+    publishStatus(
+        new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.TIMEOUT, null, null, null));
     kafka.publish(
         Topics.RESULTS_EVALUATED,
         event(new RunEvaluated(runId, 1, Outcome.TIMED_OUT, "the last attempt timed out", null)));
@@ -213,7 +215,7 @@ class RetryAndCancelTest extends KafkaTestBase {
         .body("state", equalTo("FINISHED"))
         .body("outcome", equalTo("CANCELLED"))
         .body("history.state", equalTo(List.of("QUEUED", "RUNNING", "FINISHED")))
-        .body("history[2].reason", equalTo("cancelled by the owner"));
+        .body("history[2].reason", equalTo("cancelled by ops"));
     assertThat(finishedEvents(runId))
         .singleElement()
         .extracting(RunFinished::outcome)
@@ -228,7 +230,9 @@ class RetryAndCancelTest extends KafkaTestBase {
 
     // the runner's result arriving after the cancel is refused by the state machine
     RecordMetadata late =
-        publishStatus(new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r"));
+        publishStatus(
+            new RunCompleted(
+                runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r", null, null));
     await().atMost(Duration.ofSeconds(20)).until(() -> kafka.consumed(GROUP, late));
     given()
         .get("/api/v1/test-runs/" + runId)
@@ -282,7 +286,8 @@ class RetryAndCancelTest extends KafkaTestBase {
 
     RecordMetadata late =
         publishStamped(
-            new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r"), reported1);
+            new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r", null, null),
+            reported1);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> kafka.consumed(GROUP, late));
     given()
@@ -297,7 +302,7 @@ class RetryAndCancelTest extends KafkaTestBase {
 
     // the report of attempt 2, stamped after everything applied, still counts
     publishStamped(
-        new RunCompleted(runId, 2, "sim", "job-2", RunnerStatus.PASSED, "http://r"),
+        new RunCompleted(runId, 2, "sim", "job-2", RunnerStatus.PASSED, "http://r", null, null),
         dispatched2.event());
     awaitState(runId, "EVALUATING");
   }
@@ -319,7 +324,8 @@ class RetryAndCancelTest extends KafkaTestBase {
         publishStamped(new RunDispatched(runId, 1, "sim", "job-1", null), dispatched);
     RecordMetadata late2 =
         publishStamped(
-            new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r"), reported);
+            new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r", null, null),
+            reported);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> kafka.consumed(GROUP, late1, late2));
     given()

@@ -124,7 +124,9 @@ class RunLifecycleTest extends KafkaTestBase {
     kafka.publish(Topics.RUNS_STATUS, event(new RunDispatched(runId, 1, "sim", "job-1", null)));
     kafka.publish(
         Topics.RUNS_STATUS,
-        event(new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r")));
+        event(
+            new RunCompleted(
+                runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r", null, null)));
     kafka.publish(
         Topics.RESULTS_EVALUATED,
         event(new RunEvaluated(runId, 1, Outcome.PASSED, "2 of 2", "rep")));
@@ -160,8 +162,8 @@ class RunLifecycleTest extends KafkaTestBase {
     Envelope dispatched = event(new RunDispatched(runId, 1, "sim", "job-1", null));
     RecordMetadata once = kafka.publish(Topics.RUNS_STATUS, dispatched);
     RecordMetadata twice = kafka.publish(Topics.RUNS_STATUS, dispatched);
-    // a different event that the state machine does not allow from RUNNING
-    RecordMetadata illegal = kafka.publish(Topics.RUNS_STATUS, event(new RunRetrying(runId, 2, 3)));
+    // a different event the run is already past: no retry can start attempt 1
+    RecordMetadata illegal = kafka.publish(Topics.RUNS_STATUS, event(new RunRetrying(runId, 1, 3)));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> kafka.consumed(GROUP, once, twice, illegal));
 
@@ -192,7 +194,9 @@ class RunLifecycleTest extends KafkaTestBase {
     RecordMetadata late =
         kafka.publish(
             Topics.RUNS_STATUS,
-            event(new RunCompleted(runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r")));
+            event(
+                new RunCompleted(
+                    runId, 1, "sim", "job-1", RunnerStatus.PASSED, "http://r", null, null)));
     await().atMost(Duration.ofSeconds(20)).until(() -> kafka.consumed(GROUP, late));
 
     given()

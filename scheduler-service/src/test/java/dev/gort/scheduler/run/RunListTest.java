@@ -9,11 +9,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/v1/test-runs?experiment=&state=&outcome=} (architecture, "HTTP APIs"). */
@@ -21,6 +23,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
 class RunListTest {
+
+  @BeforeEach
+  void signInAsOperator() {
+    ApiTokens.callAsOperator();
+  }
 
   @Test
   void runsOfAnExperimentAreListedLatestFirstAndFilteredByStateAndOutcome() {

@@ -1,9 +1,11 @@
 package dev.gort.scheduler.testing;
 
 import dev.gort.common.testing.KafkaEvents;
+import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /** Scheduler tests that publish and read events: a Kafka client on the test broker per class. */
 public abstract class KafkaTestBase {
@@ -16,6 +18,11 @@ public abstract class KafkaTestBase {
   @BeforeAll
   static void connectToKafka() {
     kafka = new KafkaEvents(TestInfrastructure.kafkaBootstrapServers());
+  }
+
+  @BeforeEach
+  void signInAsOperator() {
+    ApiTokens.callAsOperator();
   }
 
   @AfterAll

@@ -88,7 +88,9 @@ public final class RunTable {
                 "sim",
                 "job-1",
                 outcome == Outcome.PASSED ? RunnerStatus.PASSED : RunnerStatus.FAILED,
-                "http://r")));
+                "http://r",
+                null,
+                null)));
     kafka.publish(Topics.RESULTS_EVALUATED, event(new RunEvaluated(runId, 1, outcome, "", "rep")));
     Runs.awaitState(runId, "FINISHED");
   }

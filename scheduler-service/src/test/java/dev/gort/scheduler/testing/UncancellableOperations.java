@@ -1,5 +1,6 @@
 package dev.gort.scheduler.testing;
 
+import dev.gort.common.security.Caller;
 import dev.gort.scheduler.operation.OperationKind;
 import dev.gort.scheduler.operation.OperationView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,7 @@ public class UncancellableOperations implements OperationKind {
   }
 
   @Override
-  public Optional<OperationView> find(String operationId) {
+  public Optional<OperationView> find(String operationId, Caller caller) {
     if (!operationId.startsWith(PREFIX)) {
       return Optional.empty();
     }
@@ -38,7 +39,7 @@ public class UncancellableOperations implements OperationKind {
   }
 
   @Override
-  public Optional<Cancelled> cancel(String operationId) {
+  public Optional<Cancelled> cancel(String operationId, Caller caller) {
     throw new IllegalStateException("asked to cancel " + operationId + " of a kind that cannot be");
   }
 }

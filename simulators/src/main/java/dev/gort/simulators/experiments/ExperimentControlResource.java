@@ -1,8 +1,9 @@
 package dev.gort.simulators.experiments;
 
+import dev.gort.common.operation.Page;
 import dev.gort.common.web.ProblemException;
+import dev.gort.simulators.web.InMemoryPages;
 import dev.gort.simulators.web.JsonBodies;
-import dev.gort.simulators.web.ValueList;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -11,7 +12,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 
 /** Scripts the simulated experiment source: its experiments and its failure mode. */
 @Path("/sim")
@@ -29,8 +33,8 @@ public class ExperimentControlResource {
 
   @GET
   @Path("/experiments")
-  public ValueList<Experiment> list() {
-    return new ValueList<>(catalog.all());
+  public Page<Experiment> list(@Context UriInfo uri) {
+    return InMemoryPages.page(uri, List.of(), f -> catalog.all());
   }
 
   @DELETE

@@ -73,7 +73,7 @@ public class CallbackSender {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize a callback", e);
     }
-    SentCallback sent = new SentCallback(body, signer.sign(body).orElse(null));
+    SentCallback sent = new SentCallback(body, signer.sign(job.callbackToken(), body).orElse(null));
     job.sending(sent);
     attempt(job, sent, 0);
   }

@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Signs callback bodies the way Gort's gateway checks them ({@code X-Gort-Signature}). Without a
- * secret the simulators still run, unsigned, so a local stack works before secrets are set up.
+ * Signs callbacks the way Gort's gateway checks them ({@code X-Gort-Signature}: over the callback
+ * URL's per-attempt token and the exact body). Without a secret the simulators still run, unsigned,
+ * so a local stack works before secrets are set up.
  */
 @Singleton
 public class CallbackSigner {
@@ -39,8 +40,11 @@ public class CallbackSigner {
     }
   }
 
-  /** The signature header value for this exact body, or empty when no secret is configured. */
-  public Optional<String> sign(byte[] body) {
-    return secret.map(s -> HmacSignature.sign(s, body));
+  /**
+   * The signature header value for this exact body sent to the callback URL whose token is {@code
+   * token}, or empty when no secret is configured.
+   */
+  public Optional<String> sign(String token, byte[] body) {
+    return secret.map(s -> HmacSignature.signCallback(s, token, body));
   }
 }

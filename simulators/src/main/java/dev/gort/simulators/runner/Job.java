@@ -14,6 +14,7 @@ public final class Job {
   private final String runner;
   private final DispatchRequest request;
   private final String kind;
+  private final String callbackToken;
   private final AttemptBehaviour scenario;
   private final Instant receivedAt;
 
@@ -31,12 +32,14 @@ public final class Job {
       String runner,
       DispatchRequest request,
       String kind,
+      String callbackToken,
       AttemptBehaviour scenario,
       Instant receivedAt) {
     this.jobId = jobId;
     this.runner = runner;
     this.request = request;
     this.kind = kind;
+    this.callbackToken = callbackToken;
     this.scenario = scenario;
     this.outcome = scenario;
     this.receivedAt = receivedAt;
@@ -53,6 +56,11 @@ public final class Job {
 
   DispatchRequest request() {
     return request;
+  }
+
+  /** The per-attempt token of the job's callback URL, which its callbacks are signed over. */
+  String callbackToken() {
+    return callbackToken;
   }
 
   /** How the job ends: its scenario, or {@code cancelled} if a cancel overtook the callback. */

@@ -11,6 +11,12 @@ public interface RunnerConfig {
   /** Base URL Gort reaches the simulators on; results URLs are built from it. */
   String publicUrl();
 
+  /**
+   * The runner gateway's origin ({@code scheme://host[:port]}; without a port, any port of that
+   * host): the only place the simulated runner signs and sends callbacks to.
+   */
+  String gatewayUrl();
+
   /** HMAC secret for callback signatures; empty means callbacks go unsigned. */
   Optional<String> runnerSecret();
 

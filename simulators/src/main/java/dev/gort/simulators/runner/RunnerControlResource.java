@@ -1,8 +1,9 @@
 package dev.gort.simulators.runner;
 
+import dev.gort.common.operation.Page;
+import dev.gort.simulators.web.InMemoryPages;
 import dev.gort.simulators.web.JsonBodies;
 import dev.gort.simulators.web.Problems;
-import dev.gort.simulators.web.ValueList;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -11,9 +12,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /** Scripts the simulated runners (scenarios) and shows what they received. */
@@ -53,11 +56,11 @@ public class RunnerControlResource {
 
   @GET
   @Path("/jobs")
-  public ValueList<Job.View> jobs(
-      @PathParam("runner") String code,
-      @QueryParam("experiment") String experiment,
-      @QueryParam("runId") String runId) {
-    return new ValueList<>(runner.jobs(code, experiment, runId));
+  public Page<Job.View> jobs(@PathParam("runner") String code, @Context UriInfo uri) {
+    return InMemoryPages.page(
+        uri,
+        List.of("experiment", "runId"),
+        f -> runner.jobs(code, f.get("experiment"), f.get("runId")));
   }
 
   /** Test hook: the same callback again, to exercise duplicate delivery at the receiver. */

@@ -3,10 +3,12 @@ package dev.gort.simulators.runner;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gort.common.web.ProblemException;
+import dev.gort.common.web.Untrusted;
 import dev.gort.simulators.web.Rfc3339;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ public class SimRunner {
   private final ObjectMapper mapper;
   private final Clock clock;
   private final String publicUrl;
+  private final URI gateway;
   private final List<Job> received = new ArrayList<>();
   private final Map<String, Job> byId = new ConcurrentHashMap<>();
 
@@ -52,6 +55,7 @@ public class SimRunner {
     this.mapper = mapper;
     this.clock = clock;
     this.publicUrl = config.publicUrl().replaceAll("/+$", "");
+    this.gateway = URI.create(config.gatewayUrl());
   }
 
   public static void requireKnown(String runner) {
@@ -63,11 +67,18 @@ public class SimRunner {
 
   public Job dispatch(String runner, DispatchRequest request) {
     requireKnown(runner);
-    String kind = validate(request);
+    Checked checked = validate(request);
     Scenario scenario = scenarios.get(runner, request.experiment());
     AttemptBehaviour behaviour = scenario.forAttempt(request.attempt());
     Job job =
-        new Job(UUID.randomUUID().toString(), runner, request, kind, behaviour, clock.instant());
+        new Job(
+            UUID.randomUUID().toString(),
+            runner,
+            request,
+            checked.kind(),
+            checked.token(),
+            behaviour,
+            clock.instant());
     synchronized (received) {
       received.add(job);
     }
@@ -194,7 +205,10 @@ public class SimRunner {
     return job;
   }
 
-  private static String validate(DispatchRequest request) {
+  /** A dispatch's kind, and the token its callback URL carries. */
+  private record Checked(String kind, String token) {}
+
+  private Checked validate(DispatchRequest request) {
     requireText("runId", request.runId());
     requireText("experiment", request.experiment());
     requireText("callbackUrl", request.callbackUrl());
@@ -205,20 +219,47 @@ public class SimRunner {
     String kind = request.kind() == null ? "test" : request.kind();
     if (!KINDS.contains(kind)) {
       throw ProblemException.badRequest(
-          "unknown kind '" + kind + "'; expected one of: test, build, boot");
+          "unknown kind " + Untrusted.quote(kind) + "; expected one of: test, build, boot");
     }
     URI callback;
     try {
       callback = URI.create(request.callbackUrl());
     } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest("callbackUrl is not a URI: " + e.getMessage());
+      throw ProblemException.badRequest("callbackUrl is not a URI");
     }
     if (!("http".equals(callback.getScheme()) || "https".equals(callback.getScheme()))
         || callback.getHost() == null) {
-      throw ProblemException.badRequest(
-          "callbackUrl must be an absolute http(s) URL, was '" + request.callbackUrl() + "'");
+      throw ProblemException.badRequest("callbackUrl must be an absolute http(s) URL");
     }
-    return kind;
+    // the simulated runner signs callbacks: it sends them to Gort's gateway and nowhere else
+    if (!onGateway(callback)) {
+      throw ProblemException.badRequest(
+          "callbackUrl is not on the configured gateway " + gateway + " (gort.sim.gateway-url)");
+    }
+    String token = queryParameter(callback, "token");
+    if (token == null || token.isBlank()) {
+      throw ProblemException.badRequest("callbackUrl carries no token parameter");
+    }
+    return new Checked(kind, token);
+  }
+
+  private boolean onGateway(URI callback) {
+    return gateway.getScheme().equalsIgnoreCase(callback.getScheme())
+        && gateway.getHost().equalsIgnoreCase(callback.getHost())
+        && (gateway.getPort() < 0 || gateway.getPort() == callback.getPort());
+  }
+
+  private static String queryParameter(URI uri, String name) {
+    if (uri.getRawQuery() == null) {
+      return null;
+    }
+    for (String pair : uri.getRawQuery().split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0 && pair.substring(0, equals).equals(name)) {
+        return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
   }
 
   private static void requireText(String field, String value) {

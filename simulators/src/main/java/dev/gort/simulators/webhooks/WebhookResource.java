@@ -1,7 +1,8 @@
 package dev.gort.simulators.webhooks;
 
+import dev.gort.common.operation.Page;
+import dev.gort.simulators.web.InMemoryPages;
 import dev.gort.simulators.web.Rfc3339;
-import dev.gort.simulators.web.ValueList;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,10 +10,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -45,10 +46,14 @@ public class WebhookResource {
   }
 
   @GET
-  public ValueList<WebhookDelivery> list(@QueryParam("name") String name) {
-    List<WebhookDelivery> deliveries =
-        sink.deliveries(name == null || name.isBlank() ? null : name);
-    return new ValueList<>(deliveries);
+  public Page<WebhookDelivery> list(@Context UriInfo uri) {
+    return InMemoryPages.page(
+        uri,
+        List.of("name"),
+        f -> {
+          String name = f.get("name");
+          return sink.deliveries(name == null || name.isBlank() ? null : name);
+        });
   }
 
   @DELETE

@@ -59,7 +59,10 @@ class SimRunnerTest {
     assertThat(jobId).matches("[0-9a-f-]{36}");
     await().atMost(CALLBACK_WAIT).until(() -> receiver.received().size() == 1);
     CallbackReceiver.Received callback = receiver.received().get(0);
-    assertThat(HmacSignature.verify(secret, callback.body(), callback.signature())).isTrue();
+    assertThat(
+            HmacSignature.verifyCallback(
+                secret, CallbackReceiver.TOKEN, callback.body(), callback.signature()))
+        .isTrue();
     assertThat(callback.contentType()).startsWith("application/json");
     JsonNode body = JSON.readTree(callback.body());
     assertThat(body.fieldNames())
@@ -176,7 +179,10 @@ class SimRunnerTest {
     await().atMost(CALLBACK_WAIT).until(() -> receiver.received().size() == 1);
     CallbackReceiver.Received callback = receiver.received().get(0);
     assertThat(JSON.readTree(callback.body()).get("status").asText()).isEqualTo("cancelled");
-    assertThat(HmacSignature.verify(secret, callback.body(), callback.signature())).isTrue();
+    assertThat(
+            HmacSignature.verifyCallback(
+                secret, CallbackReceiver.TOKEN, callback.body(), callback.signature()))
+        .isTrue();
     assertThat(job(jobId).getBoolean("cancelled")).isTrue();
     await()
         .during(Duration.ofMillis(500))

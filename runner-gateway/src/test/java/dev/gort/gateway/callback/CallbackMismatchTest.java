@@ -1,0 +1,63 @@
+package dev.gort.gateway.callback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gort.common.event.RunnerStatus;
+import dev.gort.gateway.dispatch.Attempt;
+import org.junit.jupiter.api.Test;
+
+/** What a callback says about itself against the attempt its URL names (a plain function). */
+class CallbackMismatchTest {
+
+  private final Attempt attempt = attempt();
+
+  @Test
+  void aCallbackThatIsTheAttemptsMatches() {
+    assertThat(CallbackService.mismatches(attempt, delivery("sim", "test", "job-1", "run-1", 2)))
+        .isEmpty();
+    // a runner that does not name run or attempt is bound by its job id alone
+    assertThat(CallbackService.mismatches(attempt, delivery("sim", "test", "job-1", null, null)))
+        .isEmpty();
+  }
+
+  @Test
+  void everyFieldThatDiffersIsNamed() {
+    assertThat(CallbackService.mismatches(attempt, delivery("other", "test", "job-1", "run-1", 2)))
+        .containsExactly("runner");
+    assertThat(CallbackService.mismatches(attempt, delivery("sim", "boot", "job-1", "run-1", 2)))
+        .containsExactly("kind");
+    assertThat(CallbackService.mismatches(attempt, delivery("sim", "test", "job-9", "run-9", 1)))
+        .containsExactly("jobId", "runId", "attempt");
+  }
+
+  @Test
+  void anAttemptNotHandedOverYetTakesTheRunnersJobId() {
+    attempt.runnerJobId = null;
+
+    assertThat(CallbackService.mismatches(attempt, delivery("sim", "test", "job-7", "run-1", 2)))
+        .isEmpty();
+  }
+
+  private static Attempt attempt() {
+    Attempt a = new Attempt();
+    a.id = "attempt-2";
+    a.runId = "run-1";
+    a.attempt = 2;
+    a.runner = "sim";
+    a.kind = "test";
+    a.runnerJobId = "job-1";
+    return a;
+  }
+
+  private static CallbackService.Delivery delivery(
+      String runner, String kind, String jobId, String runId, Integer attemptNumber) {
+    return new CallbackService.Delivery(
+        "attempt-2",
+        "token",
+        runner,
+        kind,
+        new SimCallback(jobId, runId, attemptNumber, "passed", "http://x/r"),
+        RunnerStatus.PASSED,
+        "{}");
+  }
+}

@@ -1,0 +1,4 @@
+-- Trust issue: a run says who asked for it (a caller's name, or the scheduler for a scheduled run),
+-- and idempotency keys move to gort_idempotency_key (common), scoped to caller and endpoint.
+ALTER TABLE test_run ADD COLUMN requested_by TEXT;
+ALTER TABLE test_run DROP COLUMN idempotency_key;
