@@ -4,6 +4,8 @@
 CREATE TABLE gort_idempotency_key (
     scope          TEXT        PRIMARY KEY,
     fingerprint    TEXT        NOT NULL,
+    -- who holds the key while it is in flight: a request whose lease ran out cannot complete it
+    claim_id       TEXT        NOT NULL,
     state          TEXT        NOT NULL CHECK (state IN ('IN_FLIGHT', 'DONE')),
     lease_until    TIMESTAMPTZ NOT NULL,
     status         INT,

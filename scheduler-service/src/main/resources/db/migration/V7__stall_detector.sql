@@ -5,6 +5,7 @@ ALTER TABLE test_run ADD COLUMN attempt_deadline TIMESTAMPTZ;
 ALTER TABLE test_run ADD COLUMN nudges INT NOT NULL DEFAULT 0;
 ALTER TABLE test_run ADD COLUMN notified_at TIMESTAMPTZ;
 ALTER TABLE test_run ADD COLUMN notify_nudges INT NOT NULL DEFAULT 0;
+ALTER TABLE test_run ADD COLUMN notify_nudged_at TIMESTAMPTZ;
 
 -- Runs finished before this change were notified the old way: nothing to confirm for them.
 UPDATE test_run SET notified_at = last_action_at WHERE state = 'FINISHED';

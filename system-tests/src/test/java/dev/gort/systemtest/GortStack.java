@@ -34,6 +34,7 @@ public final class GortStack implements AutoCloseable {
   public static final String DISPATCH_DEADLINE = "PT5S";
   public static final String UNRESPONSIVE_GRACE = "PT5S";
   public static final String STALL_ALLOWANCE = "PT20S";
+  public static final int MAX_RESULTS_BYTES = 1024 * 1024;
 
   /** The local users of the simulators' OIDC realm, and the password each gets here. */
   public static final Map<String, String> PASSWORDS =
@@ -58,6 +59,7 @@ public final class GortStack implements AutoCloseable {
   private final int smtpPort;
   private Process kafka;
   private Path kafkaData;
+  private Path signingKey;
   private int kafkaStarts;
 
   private GortStack() throws IOException {
@@ -83,6 +85,7 @@ public final class GortStack implements AutoCloseable {
 
   private void start() throws Exception {
     Instant began = Instant.now();
+    signingKey = writeSigningKey(logs.getParent().resolve("oidc-signing-key.pem"));
     startKafka();
     for (String app : List.of(SCHEDULER, GATEWAY, WORKER, NOTIFIER, PROVISIONER)) {
       databases.put(app, postgres.createDatabase(app.replace("-", "_")));
@@ -104,6 +107,11 @@ public final class GortStack implements AutoCloseable {
 
   public String kafkaBootstrap() {
     return "127.0.0.1:" + kafkaPort;
+  }
+
+  /** The log file of {@code app}. */
+  public Path log(String app) {
+    return logs.resolve(app + ".log");
   }
 
   /** The simulators' OIDC issuer, which every service takes tokens of. */
@@ -137,6 +145,48 @@ public final class GortStack implements AutoCloseable {
           }
           return answer.json().path("access_token").asText();
         });
+  }
+
+  /**
+   * A token the issuer's own key signed for {@code user} with {@code roles}, issued at {@code
+   * issuedAt} for {@code lifetime}: for tokens the token endpoint does not hand out (expired).
+   */
+  public String mintedToken(String user, Instant issuedAt, Duration lifetime, String... roles)
+      throws IOException {
+    return new dev.gort.oidc.TokenIssuer(issuer(), dev.gort.oidc.SigningKey.load(signingKey))
+        .mint(claims(user, roles), issuedAt, lifetime);
+  }
+
+  /** A token signed by another key under the issuer's key id: a forgery. */
+  public String forgedToken(String user, String... roles) throws IOException {
+    String keyId = dev.gort.oidc.SigningKey.load(signingKey).keyId();
+    return new dev.gort.oidc.TokenIssuer(
+            issuer(), dev.gort.oidc.SigningKey.generate().withKeyId(keyId))
+        .mint(claims(user, roles), Instant.now(), Duration.ofHours(1));
+  }
+
+  private static dev.gort.oidc.TokenClaims claims(String user, String... roles) {
+    return new dev.gort.oidc.TokenClaims(
+        dev.gort.oidc.TokenClaims.subjectOf(user),
+        user,
+        null,
+        List.of(roles),
+        "gort",
+        "gort-cli",
+        dev.gort.oidc.TokenClaims.DEFAULT_SCOPE);
+  }
+
+  /** An RSA key in PKCS#8 PEM for the simulators' issuer, as deploy/local/start makes one. */
+  private static Path writeSigningKey(Path file) throws Exception {
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs8)
+            + "\n-----END PRIVATE KEY-----\n";
+    Files.writeString(file, pem);
+    return file;
   }
 
   /** Kills the Kafka broker at once (SIGKILL), as a crash would; its data stays. */
@@ -185,6 +235,35 @@ public final class GortStack implements AutoCloseable {
     awaitReady(name, instance.process, instance.url, Duration.ofSeconds(120));
     return instance;
   }
+
+  /**
+   * Runs {@code app} once more with the stack's environment changed by {@code changes} (a null
+   * value removes a variable), expecting it to refuse to start: waits for it to exit and returns
+   * its exit code and what it logged.
+   */
+  public Refusal runExpectingRefusal(String app, Map<String, String> changes, Duration atMost)
+      throws Exception {
+    String name = app + "-refused-" + (extraInstances.size() + 1);
+    ProcessBuilder pb = appProcess(app, name);
+    pb.environment().put(PORT_VARIABLES.get(app), String.valueOf(freePort()));
+    changes.forEach(
+        (variable, value) -> {
+          if (value == null) {
+            pb.environment().remove(variable);
+          } else {
+            pb.environment().put(variable, value);
+          }
+        });
+    Process p = pb.start();
+    if (!p.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      stop(p);
+      throw new AssertionError(name + " did not exit within " + atMost);
+    }
+    return new Refusal(p.exitValue(), Files.readString(logs.resolve(name + ".log")));
+  }
+
+  /** How a service that refused to start ended. */
+  public record Refusal(int exitCode, String log) {}
 
   /** An extra instance of a service, from {@link #startExtra}. */
   public static final class Instance implements AutoCloseable {
@@ -291,10 +370,12 @@ public final class GortStack implements AutoCloseable {
     env.put("GORT_SIM_RUNNER_URL", url(SIMULATORS));
     // results URLs are the simulators' on loopback: the outbound guard allows that port only
     env.put("GORT_OUTBOUND_ALLOW", "127.0.0.1:" + ports.get(SIMULATORS));
+    env.put("GORT_WORKER_MAX_RESULTS_BYTES", String.valueOf(MAX_RESULTS_BYTES));
     env.put("GORT_SMTP_PORT", String.valueOf(smtpPort));
     // who may call: the simulators' issuer, as in the local stack (profile local; prod refuses it)
     env.put("QUARKUS_PROFILE", "local");
     env.put("GORT_OIDC_ISSUER", issuer());
+    env.put("GORT_SIM_OIDC_KEY_FILE", signingKey.toString());
     PASSWORDS.forEach(
         (user, password) -> env.put("GORT_LOCAL_PASSWORD_" + user.toUpperCase(), password));
     env.put("GORT_LOCAL_CLIENT_SECRET", "automation-system-test");

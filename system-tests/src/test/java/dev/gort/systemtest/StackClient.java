@@ -16,13 +16,40 @@ import java.util.UUID;
 final class StackClient {
 
   private final GortStack stack;
+  private final Http.Session api;
 
+  /** The stack's APIs as the operator {@code ops}. */
   StackClient(GortStack stack) {
+    this(stack, "ops");
+  }
+
+  private StackClient(GortStack stack, String user) {
     this.stack = stack;
+    this.api = Http.as(stack.token(user));
+  }
+
+  /**
+   * The same, as local user {@code user} ({@code alice}, {@code bob}, {@code ops}, {@code admin}).
+   */
+  StackClient as(String user) {
+    return new StackClient(stack, user);
+  }
+
+  /** The session of this client's caller, for calls this class does not wrap. */
+  Http.Session api() {
+    return api;
   }
 
   /** Upserts an experiment in the simulated source; ready ones are picked up by polling. */
   String newExperiment(boolean ready) {
+    return newExperiment(ready, null);
+  }
+
+  /**
+   * An experiment owned by {@code owner} (a local user's name; null: a made-up owner of its own),
+   * with an email address of its own.
+   */
+  String newExperiment(boolean ready, String owner) {
     String slug = "st-" + shortId();
     Http.Answer a =
         Http.post(
@@ -32,7 +59,7 @@ final class StackClient {
                     "slug",
                     slug,
                     "owner",
-                    "owner-" + slug,
+                    owner == null ? "owner-" + slug : owner,
                     "ownerEmail",
                     slug + "@example.com",
                     "ready",
@@ -51,19 +78,24 @@ final class StackClient {
   }
 
   Http.Answer requestRun(String slug, String body) {
-    return Http.post(stack.url(SCHEDULER) + "/api/v1/experiments/" + slug + "/test-runs", body);
+    return api.post(stack.url(SCHEDULER) + "/api/v1/experiments/" + slug + "/test-runs", body);
+  }
+
+  Http.Answer requestRun(String slug, String body, Map<String, String> headers) {
+    return api.post(
+        stack.url(SCHEDULER) + "/api/v1/experiments/" + slug + "/test-runs", body, headers);
   }
 
   JsonNode getRun(String runId) {
-    return Http.get(stack.url(SCHEDULER) + "/api/v1/test-runs/" + runId).json();
+    return api.get(stack.url(SCHEDULER) + "/api/v1/test-runs/" + runId).json();
   }
 
   Http.Answer operation(String operationId) {
-    return Http.get(stack.url(SCHEDULER) + "/api/v1/operations/" + operationId);
+    return api.get(stack.url(SCHEDULER) + "/api/v1/operations/" + operationId);
   }
 
   Http.Answer cancel(String operationId) {
-    return Http.delete(stack.url(SCHEDULER) + "/api/v1/operations/" + operationId);
+    return api.delete(stack.url(SCHEDULER) + "/api/v1/operations/" + operationId);
   }
 
   JsonNode awaitFinished(String runId) {
@@ -102,6 +134,33 @@ final class StackClient {
 
   List<JsonNode> awaitMail(String slug, int count) {
     return await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(slug), m -> m.size() >= count);
+  }
+
+  /** The {@code token} of a callback URL: the per-attempt secret its callbacks are signed over. */
+  static String tokenOf(String callbackUrl) {
+    return callbackUrl.substring(callbackUrl.indexOf("&token=") + "&token=".length());
+  }
+
+  /**
+   * {@code X-Gort-Signature} as the sim runner makes it, with the stack's runner secret:
+   * HMAC-SHA256 over the callback URL's token, a line feed and the body. For tests that play a
+   * runner.
+   */
+  static String callbackSignature(String token, String body) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              GortStack.RUNNER_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              "HmacSHA256"));
+      return "sha256="
+          + java.util.HexFormat.of()
+              .formatHex(
+                  mac.doFinal(
+                      (token + "\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static List<String> states(JsonNode run) {

@@ -228,8 +228,13 @@ class TriggeredRunIT {
 
     assertThat(finished.path("outcome").asText()).isEqualTo("PASSED");
     assertThat(StackClient.states(finished)).containsOnlyOnce("FINISHED");
-    assertThat(EventLog.eventsAbout(stack.kafkaBootstrap(), "gort.results.evaluated", runId).size())
-        .isEqualTo(1);
+    // evaluated once: while the worker was away the stall detector may have asked for the verdict
+    // again, and a verdict asked for again is the same verdict of the same report
+    assertThat(
+            EventLog.eventsAbout(stack.kafkaBootstrap(), "gort.results.evaluated", runId).stream()
+                .map(e -> e.path("data").path("reportId").asText())
+                .distinct())
+        .hasSize(1);
     assertThat(gort.awaitMail(slug, 1)).hasSize(1);
   }
 

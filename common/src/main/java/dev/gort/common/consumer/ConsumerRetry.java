@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
  * waits and tries the event again with back-off, for as long as it takes (the partition waits, so
  * order is kept and nothing valid is dead-lettered); an invalid event is thrown at once to the
  * channel's dead-letter queue; any other failure is tried a few times, then dead-lettered so an
- * admin can replay it once the cause is fixed.
+ * admin can replay it once the cause is fixed. A service that stops while it waits keeps waiting:
+ * the event is neither acknowledged nor dead-lettered, and comes again after the restart.
  */
 @Singleton
 public class ConsumerRetry {
@@ -44,10 +45,21 @@ public class ConsumerRetry {
    * Runs {@code work} until it succeeds, as described on the class.
    *
    * @param consumer names the consumer in the log
-   * @throws RuntimeException the failure, for the dead-letter queue (or, while the service stops,
-   *     so that the event stays unacknowledged and is delivered again after the restart)
+   * @throws RuntimeException the failure, for the dead-letter queue
    */
   public void untilDone(String consumer, Runnable work) {
+    untilDone(consumer, work, false);
+  }
+
+  /**
+   * Runs {@code work} until it succeeds, whatever it fails with: for what may never be dropped nor
+   * dead-lettered again, such as the dead letters themselves (their store makes any payload fit).
+   */
+  public void untilKept(String consumer, Runnable work) {
+    untilDone(consumer, work, true);
+  }
+
+  private void untilDone(String consumer, Runnable work, boolean always) {
     int failures = 0;
     int otherFailures = 0;
     while (true) {
@@ -59,7 +71,7 @@ public class ConsumerRetry {
         return;
       } catch (RuntimeException e) {
         failures++;
-        FailureKind kind = FailureKind.of(e);
+        FailureKind kind = always ? FailureKind.DEPENDENCY_DOWN : FailureKind.of(e);
         if (kind == FailureKind.INVALID_EVENT) {
           LOG.warnf(
               "%s: invalid event, dead-lettered: %s", consumer, Untrusted.forLog(e.getMessage()));
@@ -70,7 +82,7 @@ public class ConsumerRetry {
           throw e;
         }
         if (stopping) {
-          throw e;
+          holdUntilStopped(consumer);
         }
         Duration wait = backoff.after(failures);
         if (failures == 1 || Long.bitCount(failures) == 1) {
@@ -80,8 +92,23 @@ public class ConsumerRetry {
               consumer, failures, kind, wait.toMillis(), Untrusted.forLog(rootMessage(e)));
         }
         if (!pause(wait)) {
-          throw e;
+          holdUntilStopped(consumer);
         }
+      }
+    }
+  }
+
+  /**
+   * Keeps the event unacknowledged while the service stops: a throw would dead-letter it, a return
+   * acknowledge it. The thread ends with the process.
+   */
+  private void holdUntilStopped(String consumer) {
+    LOG.infof("%s: stopping; the event it waits with comes again after the restart", consumer);
+    while (true) {
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException e) {
+        // the process is ending; interruptions do not let the event through
       }
     }
   }

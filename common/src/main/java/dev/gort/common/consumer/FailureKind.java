@@ -1,7 +1,12 @@
 package dev.gort.common.consumer;
 
 import dev.gort.common.event.MalformedEventException;
-import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -36,7 +41,7 @@ public enum FailureKind {
       if (t instanceof DependencyUnavailable
           || t instanceof SQLTransientException
           || t instanceof SQLRecoverableException
-          || t instanceof IOException
+          || isNetwork(t)
           || isUnavailable(t)) {
         return DEPENDENCY_DOWN;
       }
@@ -44,20 +49,36 @@ public enum FailureKind {
     return OTHER;
   }
 
+  // the network failing, not any I/O: a JSON error is an IOException too, and never goes away
+  private static boolean isNetwork(Throwable t) {
+    return t instanceof ConnectException
+        || t instanceof NoRouteToHostException
+        || t instanceof SocketTimeoutException
+        || t instanceof UnknownHostException
+        || t instanceof HttpTimeoutException
+        || t.getClass() == SocketException.class;
+  }
+
   private static boolean isUnavailable(Throwable t) {
     if (t instanceof SQLException sql) {
       String state = sql.getSQLState();
-      // no SQLSTATE: the pool or driver could not even reach the server (acquisition timeout)
+      // no SQLSTATE: the pool or driver could not even reach the server (acquisition timeout);
+      // 57014 is a statement cancelled for taking too long, which it would again
       return state == null
           || state.length() < 2
-          || UNAVAILABLE_SQL_CLASSES.contains(state.substring(0, 2));
+          || (UNAVAILABLE_SQL_CLASSES.contains(state.substring(0, 2)) && !state.equals("57014"));
     }
-    String name = t.getClass().getName();
     // the JPA and fault-tolerance forms of "not now", without a compile-time dependency on them
-    return name.equals("jakarta.persistence.PessimisticLockException")
-        || name.equals("jakarta.persistence.LockTimeoutException")
-        || name.equals("jakarta.persistence.QueryTimeoutException")
-        || name.equals("org.hibernate.exception.JDBCConnectionException")
-        || name.startsWith("org.eclipse.microprofile.faulttolerance.exceptions.");
+    return UNAVAILABLE_CLASSES.contains(t.getClass().getName());
   }
+
+  private static final Set<String> UNAVAILABLE_CLASSES =
+      Set.of(
+          "jakarta.persistence.PessimisticLockException",
+          "jakarta.persistence.LockTimeoutException",
+          "jakarta.persistence.QueryTimeoutException",
+          "org.hibernate.exception.JDBCConnectionException",
+          "org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException",
+          "org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException",
+          "org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException");
 }

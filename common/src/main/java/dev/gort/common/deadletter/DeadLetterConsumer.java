@@ -46,7 +46,7 @@ public class DeadLetterConsumer {
             record.key(),
             record.value() == null ? new byte[0] : record.value(),
             cause == null || cause.equals(reason) ? reason : reason + " (" + cause + ")");
-    retry.untilDone("dead letters", () -> store.keep(arrival));
+    retry.untilKept("dead letters", () -> store.keep(arrival));
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -3,15 +3,15 @@ package dev.gort.common.deadletter;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.EnvelopeCodec;
 import dev.gort.common.event.MalformedEventException;
+import dev.gort.common.event.Topics;
 import dev.gort.common.outbox.Outbox;
+import dev.gort.common.signature.Sha256;
 import dev.gort.common.web.ProblemException;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +20,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,7 +68,7 @@ public class DeadLetterStore {
       s.setString(1, UUID.randomUUID().toString());
       s.setInt(2, arrival.dlqPartition());
       s.setLong(3, arrival.dlqOffset());
-      s.setString(4, sha256(arrival.payload()));
+      s.setString(4, Sha256.hex(arrival.payload()));
       s.setString(5, clean(arrival.sourceTopic(), 256));
       s.setObject(6, arrival.sourcePartition());
       s.setObject(7, arrival.sourceOffset());
@@ -143,9 +142,10 @@ public class DeadLetterStore {
             "dead letter '" + id + "' is not a Gort event and can never be processed; not replayed",
             java.util.Map.of("deadLetter", id));
       }
-      if (topic == null) {
+      // only to Gort's own topics: the header naming the topic came with the record
+      if (topic == null || !Topics.ALL.contains(topic)) {
         throw ProblemException.conflict(
-            "dead letter '" + id + "' does not say which topic it came from; not replayed",
+            "dead letter '" + id + "' does not come from one of Gort's topics; not replayed",
             java.util.Map.of("deadLetter", id));
       }
       Instant now = clock.instant();
@@ -212,13 +212,5 @@ public class DeadLetterStore {
     }
     String noNul = value.replace('\0', '\uFFFD');
     return noNul.length() > max ? noNul.substring(0, max) : noNul;
-  }
-
-  private static String sha256(byte[] payload) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

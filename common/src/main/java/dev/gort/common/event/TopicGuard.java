@@ -22,11 +22,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps Gort's topics (and this service's dead-letter topic) in place: creates them at start-up,
- * and again whenever they are found missing (a broker that came back on empty data), so that no
- * event waits on a topic the broker would otherwise make on the fly with the wrong partitions. The
- * readiness check asks {@link #missing()}: a service is not ready while its topics are not there.
- * Where a platform manages topics (Strimzi), {@code gort.kafka.create-topics=false} leaves creating
- * them to it; readiness still reports them missing.
+ * and again whenever a check finds them missing (a broker that came back on empty data), so that no
+ * event waits on a topic the broker would otherwise make on the fly with the wrong partitions.
+ * Checks run on a loop of their own every {@code gort.kafka.topic-check-interval}; the readiness
+ * check reads the last one ({@link #state()}), so a probe never does broker work itself. Where a
+ * platform manages topics (Strimzi), {@code gort.kafka.create-topics=false} leaves creating them to
+ * it; the state still reports them missing.
  */
 @Singleton
 @IfBuildProperty(name = "gort.kafka.enabled", stringValue = "true", enableIfMissing = true)
@@ -52,33 +53,47 @@ public class TopicGuard {
   @ConfigProperty(name = "quarkus.application.name", defaultValue = "gort")
   String applicationName;
 
-  /** How often the topics are checked (and recreated) besides readiness probes. */
-  @ConfigProperty(name = "gort.kafka.topic-check-interval", defaultValue = "PT10S")
+  /** How often the broker and the topics are checked (and missing topics created). */
+  @ConfigProperty(name = "gort.kafka.topic-check-interval", defaultValue = "PT5S")
   Duration checkInterval;
+
+  /**
+   * What the last check found: the cluster's id (null when the broker did not answer), the topics
+   * still missing, and why the broker could not be asked (null when it could).
+   */
+  public record State(String clusterId, List<String> missing, String error) {
+
+    static final State UNCHECKED = new State(null, List.of(), "not checked yet");
+
+    public boolean ready() {
+      return error == null && missing.isEmpty();
+    }
+  }
 
   private Admin admin;
   private PollingLoop loop;
+  private volatile State state = State.UNCHECKED;
 
   void onStart(@Observes StartupEvent event) {
-    try {
-      List<String> missing = missing();
-      if (!missing.isEmpty()) {
-        LOG.warnf("topics %s are missing and could not be created yet", missing);
-      }
-    } catch (RuntimeException e) {
-      // start anyway: readiness reports Kafka, and the next check creates the topics
-      LOG.warnf("cannot check Gort's topics yet: %s", e.getMessage());
+    check();
+    if (!state.missing().isEmpty()) {
+      LOG.warnf("topics %s are missing and could not be created yet", state.missing());
     }
     loop =
         new PollingLoop(
                 "topic-guard",
                 () -> {
-                  missing();
+                  check();
                   return false;
                 },
                 checkInterval,
                 checkInterval.multipliedBy(6))
             .start();
+  }
+
+  /** What the last check found. */
+  public State state() {
+    return state;
   }
 
   /** The topics this service needs. */
@@ -88,17 +103,24 @@ public class TopicGuard {
     return wanted;
   }
 
-  /**
-   * The wanted topics the broker does not have, after creating those it lacked (when this service
-   * creates topics): empty when all are there.
-   *
-   * @throws IllegalStateException when the broker cannot be asked
-   */
-  public synchronized List<String> missing() {
-    List<String> missing = absent();
-    if (missing.isEmpty() || !createTopics) {
-      return missing;
+  /** Asks the broker, creates the wanted topics it lacks (when this service creates topics). */
+  synchronized State check() {
+    try {
+      String clusterId = admin().describeCluster().clusterId().get(5, TimeUnit.SECONDS);
+      List<String> missing = absent();
+      if (!missing.isEmpty() && createTopics) {
+        create(missing);
+        missing = absent();
+      }
+      state = new State(clusterId, List.copyOf(missing), null);
+    } catch (Exception e) {
+      // start and go on anyway: readiness says so, and the next check tries again
+      state = new State(null, List.of(), String.valueOf(e.getMessage()));
     }
+    return state;
+  }
+
+  private void create(List<String> missing) {
     LOG.infof("creating missing topics %s", missing);
     List<NewTopic> topics = new ArrayList<>();
     missing.forEach(t -> topics.add(new NewTopic(t, partitions, replication)));
@@ -115,16 +137,10 @@ public class TopicGuard {
                 }
               }
             });
-    return absent();
   }
 
-  private List<String> absent() {
-    Set<String> present;
-    try {
-      present = admin().listTopics().names().get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot list the broker's topics: " + e, e);
-    }
+  private List<String> absent() throws Exception {
+    Set<String> present = admin().listTopics().names().get(5, TimeUnit.SECONDS);
     List<String> absent = new ArrayList<>();
     for (String topic : wanted()) {
       if (!present.contains(topic)) {

@@ -3,15 +3,13 @@ package dev.gort.common.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gort.common.signature.Sha256;
 import dev.gort.common.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,10 +18,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -61,56 +60,67 @@ public class IdempotencyKeys {
   Duration lease;
 
   /**
-   * Answers the request once per key: runs {@code work} (whose transactional methods join the
-   * transaction this opens) when the key is new, or answers as described on the class.
+   * Answers the request once per key: {@code prepare} runs outside any transaction (a call to
+   * another service, say), then {@code work} in a transaction this opens, which its transactional
+   * methods join and in which the response is recorded, when the key is new; a repeat is answered
+   * as described on the class.
    *
    * @param caller who sends the request
    * @param endpoint names the endpoint, e.g. {@code POST /api/v1/experiments/{slug}/test-runs}
-   * @param key the header's value; null runs {@code work} as it is
+   * @param key the header's value; null runs {@code prepare} and {@code work} as they are
    * @param request what the key is bound to: the request's path and body
    */
-  public Response once(
-      String caller, String endpoint, String key, byte[] request, Supplier<Response> work) {
+  public <P> Response once(
+      String caller,
+      String endpoint,
+      String key,
+      byte[] request,
+      Supplier<P> prepare,
+      Function<P, Response> work) {
     if (key == null) {
-      return work.get();
+      return work.apply(prepare.get());
     }
     if (!KEY.matcher(key).matches()) {
       throw ProblemException.badRequest(HEADER + " must be 1 to 200 visible ASCII characters");
     }
-    String scope = sha256((caller + "\n" + endpoint + "\n" + key).getBytes(StandardCharsets.UTF_8));
-    String fingerprint = sha256(request);
-    Response earlier = QuarkusTransaction.requiringNew().call(() -> claim(scope, fingerprint));
+    String scope = Sha256.hex(caller + "\n" + endpoint + "\n" + key);
+    String fingerprint = Sha256.hex(request);
+    String claim = UUID.randomUUID().toString();
+    Response earlier =
+        QuarkusTransaction.requiringNew().call(() -> claim(scope, claim, fingerprint));
     if (earlier != null) {
       return earlier;
     }
     try {
+      P prepared = prepare.get();
       return QuarkusTransaction.requiringNew()
           .call(
               () -> {
-                Response response = work.get();
-                complete(scope, response);
+                Response response = work.apply(prepared);
+                complete(scope, claim, response);
                 return response;
               });
     } catch (RuntimeException e) {
-      QuarkusTransaction.requiringNew().run(() -> release(scope));
+      QuarkusTransaction.requiringNew().run(() -> release(scope, claim));
       throw e;
     }
   }
 
   /** Takes the key for this request: null to go on, or the answer a repeat gets. */
-  private Response claim(String scope, String fingerprint) throws SQLException {
+  private Response claim(String scope, String claim, String fingerprint) throws SQLException {
     Instant now = clock.instant();
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement s =
           c.prepareStatement(
               "INSERT INTO gort_idempotency_key"
-                  + " (scope, fingerprint, state, lease_until, created_at, expires_at)"
-                  + " VALUES (?, ?, 'IN_FLIGHT', ?, ?, ?) ON CONFLICT (scope) DO NOTHING")) {
+                  + " (scope, fingerprint, claim_id, state, lease_until, created_at, expires_at)"
+                  + " VALUES (?, ?, ?, 'IN_FLIGHT', ?, ?, ?) ON CONFLICT (scope) DO NOTHING")) {
         s.setString(1, scope);
         s.setString(2, fingerprint);
-        s.setTimestamp(3, Timestamp.from(now.plus(lease)));
-        s.setTimestamp(4, Timestamp.from(now));
-        s.setTimestamp(5, Timestamp.from(now.plus(ttl)));
+        s.setString(3, claim);
+        s.setTimestamp(4, Timestamp.from(now.plus(lease)));
+        s.setTimestamp(5, Timestamp.from(now));
+        s.setTimestamp(6, Timestamp.from(now.plus(ttl)));
         if (s.executeUpdate() == 1) {
           return null;
         }
@@ -130,7 +140,7 @@ public class IdempotencyKeys {
               rs.getString("state").equals("IN_FLIGHT")
                   && !rs.getTimestamp("lease_until").toInstant().isAfter(now);
           if (expired || abandoned) {
-            reclaim(c, scope, fingerprint, now);
+            reclaim(c, scope, claim, fingerprint, now);
             return null;
           }
           if (!rs.getString("fingerprint").equals(fingerprint)) {
@@ -149,23 +159,28 @@ public class IdempotencyKeys {
     }
   }
 
-  private void reclaim(Connection c, String scope, String fingerprint, Instant now)
+  private void reclaim(Connection c, String scope, String claim, String fingerprint, Instant now)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "UPDATE gort_idempotency_key SET fingerprint = ?, state = 'IN_FLIGHT',"
+            "UPDATE gort_idempotency_key SET fingerprint = ?, claim_id = ?, state = 'IN_FLIGHT',"
                 + " lease_until = ?, status = NULL, headers = NULL, body = NULL, created_at = ?,"
                 + " expires_at = ? WHERE scope = ?")) {
       s.setString(1, fingerprint);
-      s.setTimestamp(2, Timestamp.from(now.plus(lease)));
-      s.setTimestamp(3, Timestamp.from(now));
-      s.setTimestamp(4, Timestamp.from(now.plus(ttl)));
-      s.setString(5, scope);
+      s.setString(2, claim);
+      s.setTimestamp(3, Timestamp.from(now.plus(lease)));
+      s.setTimestamp(4, Timestamp.from(now));
+      s.setTimestamp(5, Timestamp.from(now.plus(ttl)));
+      s.setString(6, scope);
       s.executeUpdate();
     }
   }
 
-  private void complete(String scope, Response response) throws SQLException {
+  /**
+   * Records the response under this request's claim, in the work's transaction; a request whose
+   * lease ran out (another took the key) cannot, and its work rolls back.
+   */
+  private void complete(String scope, String claim, Response response) throws SQLException {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String name : KEPT_HEADERS) {
       Object value = response.getHeaders().getFirst(name);
@@ -180,24 +195,29 @@ public class IdempotencyKeys {
           PreparedStatement s =
               c.prepareStatement(
                   "UPDATE gort_idempotency_key SET state = 'DONE', status = ?, headers = ?,"
-                      + " body = ? WHERE scope = ?")) {
+                      + " body = ? WHERE scope = ? AND claim_id = ? AND state = 'IN_FLIGHT'")) {
         s.setInt(1, response.getStatus());
         s.setString(2, json.writeValueAsString(headers));
         s.setBytes(3, body);
         s.setString(4, scope);
-        s.executeUpdate();
+        s.setString(5, claim);
+        if (s.executeUpdate() == 0) {
+          throw inFlight();
+        }
       }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot keep the response of an idempotent request", e);
     }
   }
 
-  private void release(String scope) {
+  private void release(String scope, String claim) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "DELETE FROM gort_idempotency_key WHERE scope = ? AND state = 'IN_FLIGHT'")) {
+                "DELETE FROM gort_idempotency_key WHERE scope = ? AND claim_id = ?"
+                    + " AND state = 'IN_FLIGHT'")) {
       s.setString(1, scope);
+      s.setString(2, claim);
       s.executeUpdate();
     } catch (SQLException e) {
       // the lease runs out instead
@@ -239,14 +259,6 @@ public class IdempotencyKeys {
       s.executeUpdate();
     } catch (SQLException e) {
       LOG.warnf("cannot forget expired idempotency keys: %s", e.getMessage());
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

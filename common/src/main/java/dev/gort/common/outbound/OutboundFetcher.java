@@ -1,5 +1,6 @@
 package dev.gort.common.outbound;
 
+import dev.gort.common.web.Untrusted;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -54,6 +55,7 @@ public class OutboundFetcher implements AutoCloseable {
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
   private static final int LOOKUP_THREADS = 4;
   private static final int MAX_HOST_CHARS = 100;
+  private static final int LOG_CHARS = 300;
 
   private final OutboundPolicy policy;
   private final OutboundLimits limits;
@@ -153,10 +155,10 @@ public class OutboundFetcher implements AutoCloseable {
           "%s not fetched (%s, at %s): %s",
           what,
           e.refused() ? "refused" : "failed",
-          LogText.escape(at),
-          LogText.escape(e.getMessage()));
+          Untrusted.escape(String.valueOf(at), LOG_CHARS),
+          Untrusted.escape(String.valueOf(e.getMessage()), LOG_CHARS));
       throw new OutboundFetchException(
-          what, LogText.escape(hostOf(url), MAX_HOST_CHARS), e.refused());
+          what, Untrusted.escape(String.valueOf(hostOf(url)), MAX_HOST_CHARS), e.refused());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.gort.common.security;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
@@ -14,15 +15,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Refuses to start a service in production (profile {@code prod}, the default of a built jar) with
- * authentication switched off or with the local issuer (an issuer on this machine's loopback, such
- * as the simulators'): those are for the local stack and the tests, which run under profile {@code
- * local} or {@code test}.
+ * Refuses to start a service in production with authentication switched off or with the local
+ * issuer (an issuer on this machine's loopback, such as the simulators'): those are for the local
+ * stack and the tests, which run under profile {@code local}, {@code test} or {@code dev}. Every
+ * other profile ({@code prod}, the default of a built jar, or a deployment's own, say {@code
+ * staging}) is production.
  */
 @Singleton
 public class ProductionGuard {
 
   private static final Logger LOG = Logger.getLogger(ProductionGuard.class);
+
+  /** The profiles that are not production: the local stack's, the tests', Quarkus dev mode's. */
+  static final java.util.Set<String> NOT_PRODUCTION = java.util.Set.of("local", "test", "dev");
 
   @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true")
   boolean authenticationOn;
@@ -30,8 +35,9 @@ public class ProductionGuard {
   @ConfigProperty(name = "quarkus.oidc.auth-server-url")
   Optional<String> issuer;
 
-  void onStart(@Observes StartupEvent event) {
-    if (!ConfigUtils.getProfiles().contains("prod")) {
+  // before every other start-up observer (consumers joining their groups, loops starting)
+  void onStart(@Observes @Priority(1) StartupEvent event) {
+    if (ConfigUtils.getProfiles().stream().anyMatch(NOT_PRODUCTION::contains)) {
       return;
     }
     List<String> refusals = refusals(authenticationOn, issuer.orElse(null));

@@ -40,7 +40,7 @@ public final class HttpProblems {
     }
     response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
     headers.forEach(response::putHeader);
-    if (status == 413 || status == 414 || status == 431) {
+    if (status == 411 || status == 413 || status == 414 || status == 431) {
       // the rest of an oversized request is not read: the connection cannot be reused
       response.putHeader("Connection", "close");
     }

@@ -116,6 +116,7 @@ public final class ProblemMappers {
   /** The reason phrase of {@code status} (RFC 9110), for a problem's {@code title}. */
   public static String titleOf(int status) {
     return switch (status) {
+      case 411 -> "Length Required";
       case 413 -> "Content Too Large";
       case 422 -> "Unprocessable Content";
       case 431 -> "Request Header Fields Too Large";

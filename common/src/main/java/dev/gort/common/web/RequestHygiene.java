@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * The first look at every request, before authentication, routing or any database call: a request
- * target or headers too large (414, 431), a body declared larger than the service takes (413), or a
- * path or query parameter that is not percent-encoded UTF-8, holds a NUL or another control
- * character, or is longer than any Gort value (400) is answered with a problem at once. The problem
- * names the part at fault, never echoes it.
+ * target or headers too large (414, 431), a body of undeclared size (411) or declared larger than
+ * the service takes (413), or a path or query parameter that is not percent-encoded UTF-8, holds a
+ * NUL or another control character, or is longer than any Gort value (400) is answered with a
+ * problem at once. The problem names the part at fault, never echoes it.
  */
 @Singleton
 public class RequestHygiene {
@@ -52,6 +52,11 @@ public class RequestHygiene {
     if (headerBytes > limits.maxHeaderBytes()) {
       return new Rejection(
           431, "the request headers are larger than " + limits.maxHeaderBytes() + " bytes");
+    }
+    if (headers.contains("Transfer-Encoding") && !headers.contains("Content-Length")) {
+      // a body of unknown size could only be measured after reading it: Gort's bodies are small
+      // documents, so their size is asked for up front (RFC 9110, 15.5.12)
+      return new Rejection(411, "a request body must declare its Content-Length");
     }
     Rejection body = declaredBody(headers.get("Content-Length"));
     if (body != null) {

@@ -28,8 +28,8 @@ public final class Untrusted {
 
   /**
    * Escapes C0 and C1 control characters, DEL and the Unicode line separators as {@code \n}, {@code
-   * \r}, {@code \t} or {@code \}{@code uXXXX}, and cuts the result after {@code max} characters of
-   * the original, saying how many more there were.
+   * \r}, {@code \t} or {@code \}{@code uXXXX} (and a backslash as two), and cuts the result after
+   * {@code max} characters of the original, saying how many more there were.
    */
   public static String escape(String value, int max) {
     int shown = Math.min(value.length(), max);
@@ -40,6 +40,8 @@ public final class Untrusted {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
+          // escaped too, so that an escape in the output always means an escaped character
+        case '\\' -> out.append("\\\\");
         default -> {
           if (isControl(c)) {
             out.append(String.format("\\u%04x", (int) c));

@@ -62,16 +62,35 @@ class ConsumerRetryTest {
   }
 
   @Test
-  void whileTheServiceStopsTheEventIsLeftUnacknowledged() {
+  void whileTheServiceStopsAWaitingEventIsNeitherAcknowledgedNorDeadLettered() throws Exception {
     retry.onStop(null);
-
-    assertThatThrownBy(
-            () ->
+    AtomicInteger tries = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<Throwable> outcome =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread consumer =
+        new Thread(
+            () -> {
+              try {
                 retry.untilDone(
                     "test",
                     () -> {
+                      tries.incrementAndGet();
                       throw new IllegalStateException(new SQLException("down", "08006"));
-                    }))
-        .isInstanceOf(IllegalStateException.class);
+                    });
+                outcome.set(new AssertionError("returned: the event would be acknowledged"));
+              } catch (RuntimeException e) {
+                outcome.set(e);
+              }
+            });
+    consumer.setDaemon(true);
+    consumer.start();
+
+    Thread.sleep(300);
+    consumer.interrupt();
+    Thread.sleep(300);
+
+    assertThat(consumer.isAlive()).as("still holding the event").isTrue();
+    assertThat(outcome.get()).as("neither returned nor thrown").isNull();
+    assertThat(tries).hasValue(1);
   }
 }

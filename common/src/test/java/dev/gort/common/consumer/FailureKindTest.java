@@ -43,6 +43,18 @@ class FailureKindTest {
   }
 
   @Test
+  void anErrorThatWouldHappenAgainIsNotWaitedForEvenWhenItIsAnIoError() {
+    // a JSON error is an IOException too; waiting for it would block its partition for ever
+    assertThat(
+            FailureKind.of(
+                new IllegalStateException(
+                    new com.fasterxml.jackson.core.JsonParseException(null, "bad"))))
+        .isEqualTo(FailureKind.OTHER);
+    assertThat(FailureKind.of(wrapped(new SQLException("statement timeout", "57014"))))
+        .isEqualTo(FailureKind.OTHER);
+  }
+
+  @Test
   void dataErrorsAndBugsAreOther() {
     assertThat(FailureKind.of(wrapped(new SQLException("invalid byte", "22021"))))
         .isEqualTo(FailureKind.OTHER);

@@ -17,6 +17,11 @@ class UntrustedTest {
   }
 
   @Test
+  void aBackslashIsEscapedSoAnEscapeAlwaysMeansAnEscapedCharacter() {
+    assertThat(Untrusted.forLog("a\\nb\u2028")).isEqualTo("a\\\\nb\\u2028");
+  }
+
+  @Test
   void longValuesAreCutAndSayHowMuchWasLeftOut() {
     String huge = "x".repeat(9_000_000);
 

@@ -1,10 +1,10 @@
 package dev.gort.notifier.notification;
 
+import dev.gort.common.operation.ListFilter;
 import dev.gort.common.operation.Page;
 import dev.gort.common.operation.PageRequest;
 import dev.gort.common.security.Caller;
 import dev.gort.common.security.Callers;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +27,7 @@ import java.util.Map;
 public class NotificationResource {
 
   static final String PATH = "/api/v1/notifications";
+  private static final Map<String, String> FIELDS = Map.of("run", "runId");
   private static final Sort LATEST_FIRST =
       Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
 
@@ -68,23 +68,11 @@ public class NotificationResource {
   @Transactional
   public Page<NotificationView> list(@Context UriInfo uri) {
     Caller caller = callers.current();
-    PageRequest paging = PageRequest.of(uri.getQueryParameters(), List.of("run"));
-    List<String> where = new ArrayList<>();
-    Parameters parameters = new Parameters();
-    caller
-        .ownerScope()
-        .ifPresent(
-            owner -> {
-              where.add("owner = :owner");
-              parameters.and("owner", owner);
-            });
-    Map<String, String> filters = paging.filters();
-    if (filters.containsKey("run")) {
-      where.add("runId = :run");
-      parameters.and("run", filters.get("run"));
-    }
+    PageRequest paging = PageRequest.of(uri.getQueryParameters(), List.copyOf(FIELDS.keySet()));
+    ListFilter filter =
+        ListFilter.ownedBy("owner", caller.ownerScope()).and(paging.filters(), FIELDS);
     List<NotificationView> fetched =
-        Notification.<Notification>find(String.join(" and ", where), LATEST_FIRST, parameters)
+        Notification.<Notification>find(filter.where(), LATEST_FIRST, filter.parameters())
             .range(paging.skip(), paging.skip() + paging.limit() - 1)
             .list()
             .stream()

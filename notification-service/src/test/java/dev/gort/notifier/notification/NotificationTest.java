@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.Outcome;
+import dev.gort.common.event.RunEvents.NotificationQueued;
 import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.Topics;
 import dev.gort.common.testing.KafkaEvents;
@@ -177,6 +178,52 @@ class NotificationTest {
         .statusCode(200)
         .body("value", hasSize(0));
     assertThat(kafka.values(Topics.deadLetter("notification-service"), runId)).isEmpty();
+  }
+
+  @Test
+  void theNotificationIsConfirmedAndAgainForEveryRunFinishedButSentOnce() {
+    String runId = newRunId();
+    String owner = uniqueAddress();
+    kafka.publish(Topics.RUNS_FINISHED, finished(runId, "exp-confirm", owner, Outcome.FAILED));
+    awaitOneMailTo(owner);
+    awaitConfirmations(runId, 1);
+
+    // the scheduler, missing the confirmation, sends the run's RunFinished again (a new event)
+    kafka.publish(Topics.RUNS_FINISHED, finished(runId, "exp-confirm", owner, Outcome.FAILED));
+
+    NotificationQueued again = awaitConfirmations(runId, 2).get(1);
+    assertThat(again.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(again.detail()).isEqualTo("already queued");
+    awaitSent(runId);
+    assertThat(SmtpSink.messagesIn(spool).stream().filter(m -> m.to().contains(owner))).hasSize(1);
+  }
+
+  @Test
+  void anOwnerSeesOnlyTheNotificationsOfItsOwnRuns() {
+    String runId = newRunId();
+    kafka.publish(
+        Topics.RUNS_FINISHED, finished(runId, "exp-scoped", uniqueAddress(), Outcome.PASSED));
+    awaitSent(runId);
+
+    ApiTokens.as("alice", "owner")
+        .get("/api/v1/notifications?run=" + runId)
+        .then()
+        .body("value", hasSize(1))
+        .body("value[0].owner", equalTo("alice"));
+    ApiTokens.as("bob", "owner")
+        .get("/api/v1/notifications?run=" + runId)
+        .then()
+        .statusCode(200)
+        .body("value", hasSize(0));
+    ApiTokens.anonymous().get("/api/v1/notifications").then().statusCode(401);
+  }
+
+  private List<NotificationQueued> awaitConfirmations(String runId, int count) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> kafka.events(Topics.RUNS_STATUS, runId, NotificationQueued.class),
+            c -> c.size() >= count);
   }
 
   private SmtpSink.Message awaitOneMailTo(String address) {

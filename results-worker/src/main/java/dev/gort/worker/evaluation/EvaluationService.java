@@ -10,6 +10,7 @@ import dev.gort.common.event.RunEvents.RunEvaluated;
 import dev.gort.common.event.Topics;
 import dev.gort.common.inbox.Inbox;
 import dev.gort.common.outbox.Outbox;
+import dev.gort.common.web.Untrusted;
 import dev.gort.worker.config.WorkerConfig;
 import dev.gort.worker.report.Report;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,10 +113,14 @@ public class EvaluationService {
         return Evaluator.evaluate(fetcher.fetch(completed.resultsUrl()));
       } catch (UnprocessableResultsException | RuntimeException e) {
         // whatever goes wrong with the results is a processing error: retried, then INFRA_FAILED
-        lastError = e.getMessage() == null ? e.toString() : e.getMessage();
+        // the reason reaches the owner: bounded and escaped, no class names
+        lastError =
+            e instanceof UnprocessableResultsException && e.getMessage() != null
+                ? Untrusted.escape(e.getMessage(), 300)
+                : "unexpected error";
         LOG.warnf(
             "run %s: processing try %d of %d failed: %s",
-            completed.runId(), i, attempts, lastError);
+            completed.runId(), i, attempts, Untrusted.forLog(e.toString()));
         if (i < attempts && !pause()) {
           break;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gort.common.event.Outcome;
+import dev.gort.common.web.Untrusted;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,10 @@ public final class Evaluator {
     for (TestResult t : results.tests()) {
       // the null checks first: Set.of(...).contains(null) throws instead of answering false
       if (t == null || t.name() == null || t.status() == null || !STATUSES.contains(t.status())) {
-        throw new UnprocessableResultsException("a test without name or known status: " + t, null);
+        throw new UnprocessableResultsException(
+            "a test without name or known status: "
+                + (t == null || t.name() == null ? "(no name)" : Untrusted.quote(t.name())),
+            null);
       }
     }
     List<TestResult> failed = results.tests().stream().filter(t -> !t.passed()).toList();

@@ -2,13 +2,13 @@ package dev.gort.worker.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gort.common.operation.ListFilter;
 import dev.gort.common.operation.Page;
 import dev.gort.common.operation.PageRequest;
 import dev.gort.common.security.Caller;
 import dev.gort.common.security.Callers;
 import dev.gort.common.web.ProblemException;
 import dev.gort.common.web.Untrusted;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -60,24 +59,10 @@ public class ReportResource {
   public Page<ReportView> list(@Context UriInfo uri) {
     Caller caller = callers.current();
     PageRequest paging = PageRequest.of(uri.getQueryParameters(), FILTERS);
-    List<String> where = new ArrayList<>();
-    Parameters parameters = new Parameters();
-    caller
-        .ownerScope()
-        .ifPresent(
-            owner -> {
-              where.add("owner = :owner");
-              parameters.and("owner", owner);
-            });
-    paging
-        .filters()
-        .forEach(
-            (name, value) -> {
-              where.add(FIELDS.get(name) + " = :" + name);
-              parameters.and(name, value);
-            });
+    ListFilter filter =
+        ListFilter.ownedBy("owner", caller.ownerScope()).and(paging.filters(), FIELDS);
     List<ReportView> fetched =
-        Report.<Report>find(String.join(" and ", where), LATEST_FIRST, parameters)
+        Report.<Report>find(filter.where(), LATEST_FIRST, filter.parameters())
             .range(paging.skip(), paging.skip() + paging.limit() - 1)
             .list()
             .stream()

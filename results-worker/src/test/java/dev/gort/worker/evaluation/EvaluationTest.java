@@ -299,6 +299,50 @@ class EvaluationTest {
   }
 
   @Test
+  void aRunCompletedPublishedAgainGetsTheVerdictAgainWithoutASecondEvaluation() {
+    String runId = newRunId();
+    kafka.publish(
+        Topics.RUNS_STATUS, completed(runId, RunnerStatus.PASSED, resultsPath("fail", runId)));
+    RunEvaluated first = awaitEvaluated(runId);
+
+    // the gateway, asked again by the stall detector, publishes the report anew (a new event)
+    kafka.publish(
+        Topics.RUNS_STATUS, completed(runId, RunnerStatus.PASSED, resultsPath("fail", runId)));
+
+    List<RunEvaluated> verdicts =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> kafka.events(Topics.RESULTS_EVALUATED, runId, RunEvaluated.class),
+                e -> e.size() == 2);
+    assertThat(verdicts.get(1)).isEqualTo(first);
+    assertThat(requestsFor(resultsPath("fail", runId))).as("not fetched again").isEqualTo(1);
+  }
+
+  @Test
+  void anOwnerReadsOnlyTheReportsOfItsOwnRuns() {
+    String runId = newRunId();
+    kafka.publish(
+        Topics.RUNS_STATUS, completed(runId, RunnerStatus.PASSED, resultsPath("pass", runId)));
+    String reportId = awaitEvaluated(runId).reportId();
+
+    ApiTokens.as("alice", "owner").get("/api/v1/reports/" + reportId).then().statusCode(200);
+    ApiTokens.as("bob", "owner")
+        .get("/api/v1/reports/" + reportId)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    assertThat(
+            ApiTokens.as("bob", "owner")
+                .get("/api/v1/reports?run=" + runId)
+                .then()
+                .extract()
+                .<List<?>>path("value"))
+        .isEmpty();
+    ApiTokens.anonymous().get("/api/v1/reports/" + reportId).then().statusCode(401);
+  }
+
+  @Test
   void evaluatedEventContinuesTheTraceOfTheCallback() {
     String runId = newRunId();
     Envelope event = completed(runId, RunnerStatus.PASSED, resultsPath("pass", runId));

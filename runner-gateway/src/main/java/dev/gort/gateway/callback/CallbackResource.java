@@ -31,6 +31,10 @@ public class CallbackResource {
 
   private static final Set<String> KINDS = Set.of("test", "build", "boot");
 
+  /** A runner's job id: it is logged and stored, so printable ASCII only. */
+  private static final java.util.regex.Pattern JOB_ID =
+      java.util.regex.Pattern.compile("[\\x21-\\x7e]{1,200}");
+
   /** A callback is a short JSON document; its results live elsewhere. */
   static final JsonBody.Limits CALLBACK_LIMITS =
       JsonBody.Limits.of(1024 * 1024, 4096).ignoringUnknownFields();
@@ -74,8 +78,8 @@ public class CallbackResource {
                 () ->
                     ProblemException.badRequest(
                         "unknown status " + Untrusted.quote(callback.status()) + " in callback"));
-    if (callback.jobId() == null || callback.jobId().isBlank()) {
-      throw ProblemException.badRequest("callback without its jobId");
+    if (callback.jobId() == null || !JOB_ID.matcher(callback.jobId()).matches()) {
+      throw ProblemException.badRequest("callback without a jobId of 1 to 200 visible characters");
     }
     CallbackService.Receipt receipt =
         callbacks.record(

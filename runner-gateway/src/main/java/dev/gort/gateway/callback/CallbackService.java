@@ -1,6 +1,5 @@
 package dev.gort.gateway.callback;
 
-import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.common.outbox.Outbox;
@@ -121,17 +120,7 @@ public class CallbackService {
     a.state = AttemptState.CALLED_BACK;
     outbox.add(
         Topics.RUNS_STATUS,
-        dispatch.causedByRequest(
-            a,
-            new RunCompleted(
-                a.runId,
-                a.attempt,
-                a.runner,
-                a.runnerJobId,
-                status,
-                callback.resultsUrl(),
-                a.experiment,
-                a.owner)));
+        dispatch.causedByRequest(a, a.completed(status, callback.resultsUrl())));
     LOG.infof("run %s attempt %d: runner reported %s", a.runId, a.attempt, status);
     return Receipt.accepted(attemptId);
   }

@@ -1,6 +1,9 @@
 package dev.gort.gateway.dispatch;
 
+import dev.gort.common.event.RunEvents.RunCompleted;
+import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.RunEvents.RunRequested;
+import dev.gort.common.event.RunnerStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -148,6 +151,17 @@ public class Attempt extends PanacheEntityBase {
     a.maxAttempts = maxAttempts;
     a.traceparent = traceparent;
     return a.pendingFrom(now, deadline);
+  }
+
+  /** {@code RunDispatched} for this attempt as handed over (its job id and deadline). */
+  public RunDispatched dispatched() {
+    return new RunDispatched(runId, attempt, runner, runnerJobId, deadline);
+  }
+
+  /** {@code RunCompleted} for this attempt: its runner reported {@code status}. */
+  public RunCompleted completed(RunnerStatus status, String resultsUrl) {
+    return new RunCompleted(
+        runId, attempt, runner, runnerJobId, status, resultsUrl, experiment, owner);
   }
 
   /** Whether the run's retry budget allows another attempt after this one. */

@@ -1,6 +1,5 @@
 package dev.gort.gateway.dispatch;
 
-import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunEvents.RunRetrying;
 import dev.gort.common.event.RunEvents.RunTimedOut;
 import dev.gort.common.event.RunEvents.RunUnresponsive;
@@ -8,6 +7,7 @@ import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.common.outbox.Outbox;
 import dev.gort.common.time.StoredTime;
+import dev.gort.common.web.Untrusted;
 import dev.gort.gateway.config.GatewayConfig;
 import dev.gort.gateway.runner.RunnerJobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -135,7 +135,7 @@ public class AttemptTimeouts {
                   a.runId, a.attempt, a.runner, a.runnerJobId, a.unresponsiveSince, answer.why())));
       LOG.warnf(
           "run %s attempt %d is overdue and runner %s does not answer for job %s: %s",
-          a.runId, a.attempt, a.runner, a.runnerJobId, answer.why());
+          a.runId, a.attempt, a.runner, a.runnerJobId, Untrusted.forLog(answer.why()));
     }
     Instant giveUpAt =
         (answer.answered() || a.unresponsiveSince == null ? a.deadline : a.unresponsiveSince)
@@ -226,18 +226,7 @@ public class AttemptTimeouts {
           a.runId, a.attempt, reason, next.attempt, a.maxAttempts);
     } else {
       outbox.add(
-          Topics.RUNS_STATUS,
-          dispatch.causedByRequest(
-              a,
-              new RunCompleted(
-                  a.runId,
-                  a.attempt,
-                  a.runner,
-                  a.runnerJobId,
-                  RunnerStatus.TIMEOUT,
-                  null,
-                  a.experiment,
-                  a.owner)));
+          Topics.RUNS_STATUS, dispatch.causedByRequest(a, a.completed(RunnerStatus.TIMEOUT, null)));
       LOG.infof(
           "run %s attempt %d timed out (%s); no attempts left of %d",
           a.runId, a.attempt, reason, a.maxAttempts);

@@ -1,11 +1,10 @@
 package dev.gort.gateway.dispatch;
 
+import dev.gort.common.signature.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The secret in an attempt's callback URL ({@code &token=}): 256 random bits, unguessable, so that
@@ -27,13 +26,7 @@ public final class CallbackToken {
 
   /** What is stored of {@code token}. */
   public static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(token);
   }
 
   /** Whether {@code presented} is the token whose hash is {@code stored}, in constant time. */

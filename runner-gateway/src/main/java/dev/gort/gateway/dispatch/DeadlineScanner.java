@@ -53,7 +53,7 @@ public class DeadlineScanner {
       // whatever else went wrong, the runner gave no usable answer: never leave the attempt
       // claimed and re-claimed without an end
       LOG.warnf(e, "status poll of job %s at %s failed", overdue.runnerJobId(), overdue.runner());
-      return StatusAnswer.none("status poll failed: " + e);
+      return StatusAnswer.none("the status poll failed");
     }
   }
 }

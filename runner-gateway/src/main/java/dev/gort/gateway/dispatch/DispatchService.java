@@ -3,8 +3,6 @@ package dev.gort.gateway.dispatch;
 import dev.gort.common.causality.CausalClock;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.GortEvent;
-import dev.gort.common.event.RunEvents.RunCompleted;
-import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.RunEvents.RunTimedOut;
 import dev.gort.common.event.RunnerStatus;
@@ -137,10 +135,7 @@ public class DispatchService {
       return;
     }
     if (a.runnerJobId != null) {
-      outbox.add(
-          Topics.RUNS_STATUS,
-          causedByRequest(
-              a, new RunDispatched(a.runId, a.attempt, a.runner, a.runnerJobId, a.deadline)));
+      outbox.add(Topics.RUNS_STATUS, causedByRequest(a, a.dispatched()));
     }
     if (a.state == AttemptState.CALLED_BACK) {
       Object[] callback =
@@ -152,35 +147,14 @@ public class DispatchService {
       outbox.add(
           Topics.RUNS_STATUS,
           causedByRequest(
-              a,
-              new RunCompleted(
-                  a.runId,
-                  a.attempt,
-                  a.runner,
-                  a.runnerJobId,
-                  RunnerStatus.valueOf((String) callback[0]),
-                  (String) callback[1],
-                  a.experiment,
-                  a.owner)));
+              a, a.completed(RunnerStatus.valueOf((String) callback[0]), (String) callback[1])));
     } else if (a.state == AttemptState.TIMED_OUT) {
       // the latest attempt timed out, so no attempt was left after it
       outbox.add(
           Topics.RUNS_STATUS,
           causedByRequest(
               a, new RunTimedOut(a.runId, a.attempt, a.runner, a.runnerJobId, a.lastError, false)));
-      outbox.add(
-          Topics.RUNS_STATUS,
-          causedByRequest(
-              a,
-              new RunCompleted(
-                  a.runId,
-                  a.attempt,
-                  a.runner,
-                  a.runnerJobId,
-                  RunnerStatus.TIMEOUT,
-                  null,
-                  a.experiment,
-                  a.owner)));
+      outbox.add(Topics.RUNS_STATUS, causedByRequest(a, a.completed(RunnerStatus.TIMEOUT, null)));
     }
   }
 
@@ -192,9 +166,7 @@ public class DispatchService {
     a.dispatchedAt = now;
     a.deadline = deadlineFrom(now);
     a.lastError = null;
-    outbox.add(
-        Topics.RUNS_STATUS,
-        causedByRequest(a, new RunDispatched(a.runId, a.attempt, a.runner, jobId, a.deadline)));
+    outbox.add(Topics.RUNS_STATUS, causedByRequest(a, a.dispatched()));
     LOG.infof("run %s attempt %d dispatched to %s as job %s", a.runId, a.attempt, a.runner, jobId);
   }
 

@@ -76,14 +76,19 @@ public class RunResource {
           REQUEST_ENDPOINT,
           idempotencyKey,
           fingerprint(slug, body),
-          () -> accepted(start(caller, slug, request)));
+          () -> experimentFor(caller, slug, request),
+          experiment -> accepted(start(caller, experiment, request)));
     } catch (PersistenceException e) {
       // a concurrent request created the experiment's unfinished run first
       throw runs.conflictFor(slug).orElseThrow(() -> e);
     }
   }
 
-  private RunView start(Caller caller, String slug, TestRunRequest request) {
+  /**
+   * The experiment a request is for, as the source says it now, if the caller may act on it: read
+   * before any transaction opens, so no database connection waits on the source.
+   */
+  private SourceExperiment experimentFor(Caller caller, String slug, TestRunRequest request) {
     if (request != null && request.pipeline() != null) {
       throw ProblemException.badRequest(
           "choosing a pipeline is not supported yet; omit 'pipeline'");
@@ -93,6 +98,11 @@ public class RunResource {
       // another owner's experiment is not there for this caller
       throw new ExperimentSource.ExperimentNotFound(slug);
     }
+    return experiment;
+  }
+
+  private RunView start(Caller caller, SourceExperiment experiment, TestRunRequest request) {
+    String slug = experiment.slug();
     if (request != null
         && request.revision() != null
         && !request.revision().equals(experiment.revision())) {

@@ -8,6 +8,7 @@ import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.Topics;
 import dev.gort.common.outbox.Outbox;
 import dev.gort.common.security.Caller;
+import dev.gort.common.time.StoredTime;
 import dev.gort.common.web.ProblemException;
 import dev.gort.common.web.Untrusted;
 import dev.gort.scheduler.config.SchedulerConfig;
@@ -54,7 +55,9 @@ public class RunService {
     run.operationId = UUID.randomUUID().toString();
     run.experiment = experiment.slug();
     run.revision = experiment.revision();
-    run.owner = experiment.owner() == null ? "unknown" : experiment.owner();
+    // no owner means nobody's: only operators reach the run (a made-up name could be a user's)
+    run.owner =
+        experiment.owner() == null || experiment.owner().isBlank() ? null : experiment.owner();
     run.ownerEmail = experiment.ownerEmail() == null ? "" : experiment.ownerEmail();
     run.runner = runner;
     run.requestedBy = requestedBy;
@@ -106,8 +109,9 @@ public class RunService {
    * Sends a finished run's {@code RunFinished} again, for a notifier that never confirmed it; the
    * notifier notifies nobody twice. The caller holds the run.
    */
-  public void announceAgain(TestRun run) {
+  public void announceAgain(TestRun run, Instant now) {
     run.notifyNudges++;
+    run.notifyNudgedAt = StoredTime.of(now);
     outbox.add(
         Topics.RUNS_FINISHED,
         Envelope.of(SOURCE, finished(run, run.lastActionAt), clock.instant()));

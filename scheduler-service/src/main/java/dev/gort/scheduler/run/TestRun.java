@@ -38,7 +38,7 @@ public class TestRun extends PanacheEntityBase {
   @Column(nullable = false)
   public String revision;
 
-  @Column(nullable = false)
+  /** The experiment's owner, as the source said; null when it named none. */
   public String owner;
 
   @Column(name = "owner_email", nullable = false)
@@ -97,6 +97,10 @@ public class TestRun extends PanacheEntityBase {
   /** Times the finished run's {@code RunFinished} was sent again for want of that confirmation. */
   @Column(name = "notify_nudges", nullable = false)
   public int notifyNudges;
+
+  /** When {@code RunFinished} was last sent again; the next allowance counts from it. */
+  @Column(name = "notify_nudged_at")
+  public Instant notifyNudgedAt;
 
   @Version public long version;
 

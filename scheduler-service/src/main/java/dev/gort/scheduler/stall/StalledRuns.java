@@ -43,7 +43,7 @@ public class StalledRuns {
               AND (attempt_deadline IS NULL OR attempt_deadline <= ?2))
           OR (state = 'EVALUATING' AND last_action_at <= ?3)
           OR (state = 'FINISHED' AND notified_at IS NULL AND notify_nudges <= ?5
-              AND last_action_at <= ?4)
+              AND COALESCE(notify_nudged_at, last_action_at) <= ?4)
        ORDER BY last_action_at, id
        LIMIT ?6
       """;
@@ -132,7 +132,7 @@ public class StalledRuns {
                 + " RunFinished sent again (%d of %d)",
             run.id, run.lastActionAt, run.notifyNudges + 1, policy.maxNudges());
         metrics.counter(NUDGED, "state", RunState.FINISHED.name()).increment();
-        runs.announceAgain(run);
+        runs.announceAgain(run, now);
       }
       case GIVE_UP -> {
         LOG.errorf(

@@ -125,6 +125,13 @@ class StallDetectorTest extends KafkaTestBase {
         .atMost(Duration.ofSeconds(10))
         .until(() -> kafka.events(Topics.RUNS_FINISHED, runId, RunFinished.class).size() == sent);
     assertThat(sent).isLessThanOrEqualTo(1 + StallsFast.MAX_NUDGES);
+    // each sent again only once the allowance passed since the last: no burst
+    List<java.time.Instant> times =
+        kafka.envelopes(Topics.RUNS_FINISHED, runId).stream().map(e -> e.time()).toList();
+    for (int i = 1; i < times.size(); i++) {
+      assertThat(Duration.between(times.get(i - 1), times.get(i)))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(1400));
+    }
   }
 
   private static JsonPath awaitFinished(String runId) {

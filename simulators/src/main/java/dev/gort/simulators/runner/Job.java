@@ -130,6 +130,12 @@ public final class Job {
   }
 
   synchronized View view() {
+    Sent callback =
+        lastCallback == null
+            ? null
+            : new Sent(
+                new String(lastCallback.body(), java.nio.charset.StandardCharsets.UTF_8),
+                lastCallback.signature());
     return new View(
         jobId,
         request.runId(),
@@ -143,8 +149,12 @@ public final class Job {
         callbackStatus,
         callbacksSent,
         statusPolls,
-        Rfc3339.format(receivedAt));
+        Rfc3339.format(receivedAt),
+        callback);
   }
+
+  /** The last callback as it went over the wire: its body and {@code X-Gort-Signature}. */
+  public record Sent(String body, String signature) {}
 
   /** A job as {@code GET /sim/runners/{runner}/jobs} lists it. */
   public record View(
@@ -160,5 +170,6 @@ public final class Job {
       String callbackStatus,
       int callbacksSent,
       int statusPolls,
-      String receivedAt) {}
+      String receivedAt,
+      Sent callback) {}
 }
