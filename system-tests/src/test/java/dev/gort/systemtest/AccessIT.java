@@ -80,8 +80,9 @@ class AccessIT {
                 n -> n.path("value").size() == 1)
             .path("value")
             .get(0);
-    assertThat(ops.mailTo(slug)).hasSize(1);
-    assertThat(ops.mailTo(slug).get(0).path("body").asText()).contains("Requested by: " + user);
+    List<JsonNode> mail = ops.awaitMail(slug, 1);
+    assertThat(mail).hasSize(1);
+    assertThat(mail.get(0).path("body").asText()).contains("Requested by: " + user);
     return new Sides(
         user,
         slug,
