@@ -81,9 +81,6 @@ public class ConsumerRetry {
           LOG.errorf(e, "%s: failed %d times, dead-lettered", consumer, otherFailures);
           throw e;
         }
-        if (stopping) {
-          holdUntilStopped(consumer);
-        }
         Duration wait = backoff.after(failures);
         if (failures == 1 || Long.bitCount(failures) == 1) {
           // logged on the 1st, 2nd, 4th, 8th … failure: a long outage does not flood the log
@@ -92,6 +89,7 @@ public class ConsumerRetry {
               consumer, failures, kind, wait.toMillis(), Untrusted.forLog(rootMessage(e)));
         }
         if (!pause(wait)) {
+          // the service is stopping (or this thread was interrupted): hold, never drop the event
           holdUntilStopped(consumer);
         }
       }

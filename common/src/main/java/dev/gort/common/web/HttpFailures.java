@@ -24,20 +24,26 @@ public class HttpFailures {
   }
 
   void handle(RoutingContext ctx) {
-    Throwable failure = ctx.failure();
+    switch (statusOf(ctx.failure(), ctx.statusCode())) {
+      case 401 -> HttpProblems.send(ctx, 401, "a valid bearer token is required", BEARER_CHALLENGE);
+      case 403 -> HttpProblems.send(ctx, 403, "the caller's roles do not allow this");
+      case 413 -> HttpProblems.send(ctx, 413, "the request body is larger than this service takes");
+      default -> ctx.next();
+    }
+  }
+
+  /**
+   * The status a failure stands for: the security exception's, or for a failure without an
+   * exception the status it was failed with; -1 for anything this does not answer.
+   */
+  static int statusOf(Throwable failure, int failedWith) {
     if (failure instanceof AuthenticationFailedException
         || failure instanceof UnauthorizedException) {
-      HttpProblems.send(ctx, 401, "a valid bearer token is required", BEARER_CHALLENGE);
-    } else if (failure instanceof ForbiddenException) {
-      HttpProblems.send(ctx, 403, "the caller's roles do not allow this");
-    } else if (failure == null && ctx.statusCode() == 413) {
-      HttpProblems.send(ctx, 413, "the request body is larger than this service takes");
-    } else if (failure == null && ctx.statusCode() == 401) {
-      HttpProblems.send(ctx, 401, "a valid bearer token is required", BEARER_CHALLENGE);
-    } else if (failure == null && ctx.statusCode() == 403) {
-      HttpProblems.send(ctx, 403, "the caller's roles do not allow this");
-    } else {
-      ctx.next();
+      return 401;
     }
+    if (failure instanceof ForbiddenException) {
+      return 403;
+    }
+    return failure == null ? failedWith : -1;
   }
 }

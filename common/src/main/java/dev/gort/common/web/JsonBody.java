@@ -12,12 +12,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +34,12 @@ public final class JsonBody {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final ObjectMapper LENIENT =
       STRICT.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /**
+   * Parsers by string limit, made once each: a mapper is costly to copy and safe to share, and the
+   * limits are the endpoints' constants, so there are a few.
+   */
+  private static final Map<Integer, ObjectMapper> PARSERS = new ConcurrentHashMap<>();
 
   private JsonBody() {}
 
@@ -163,12 +167,16 @@ public final class JsonBody {
   }
 
   private static ObjectMapper parser(Limits limits) {
+    return PARSERS.computeIfAbsent(limits.maxStringLength(), JsonBody::newParser);
+  }
+
+  private static ObjectMapper newParser(int maxStringLength) {
     ObjectMapper mapper = STRICT.copy();
     mapper
         .getFactory()
         .setStreamReadConstraints(
             StreamReadConstraints.builder()
-                .maxStringLength(Math.max(limits.maxStringLength(), 1) * 4 + 16)
+                .maxStringLength(Math.max(maxStringLength, 1) * 4 + 16)
                 .maxNestingDepth(32)
                 .build());
     return mapper;
@@ -188,11 +196,7 @@ public final class JsonBody {
 
   private static void requireUtf8(byte[] body) {
     try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body));
+      StrictUtf8.decode(body);
     } catch (CharacterCodingException e) {
       throw ProblemException.badRequest("the body is not valid UTF-8");
     }

@@ -1,9 +1,7 @@
 package dev.gort.common.web;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -47,12 +45,7 @@ final class PercentDecoding {
       }
     }
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()))
-          .toString();
+      return StrictUtf8.decode(bytes.toByteArray());
     } catch (CharacterCodingException e) {
       throw new Malformed("bytes that are not UTF-8");
     }
