@@ -39,6 +39,16 @@ public record TokenClaims(
   }
 
   /**
+   * The claims of a token for {@code username}, whose subject is derived from it ({@link
+   * #subjectOf}), with Keycloak's default scope.
+   */
+  public static TokenClaims of(
+      String username, String email, List<String> roles, String audience, String authorizedParty) {
+    return new TokenClaims(
+        subjectOf(username), username, email, roles, audience, authorizedParty, DEFAULT_SCOPE);
+  }
+
+  /**
    * A subject that stays the same for the same username across restarts (Keycloak's is a random
    * UUID kept in its database; a simulator without one derives it).
    */

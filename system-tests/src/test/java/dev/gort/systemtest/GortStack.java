@@ -166,14 +166,7 @@ public final class GortStack implements AutoCloseable {
   }
 
   private static dev.gort.oidc.TokenClaims claims(String user, String... roles) {
-    return new dev.gort.oidc.TokenClaims(
-        dev.gort.oidc.TokenClaims.subjectOf(user),
-        user,
-        null,
-        List.of(roles),
-        "gort",
-        "gort-cli",
-        dev.gort.oidc.TokenClaims.DEFAULT_SCOPE);
+    return dev.gort.oidc.TokenClaims.of(user, null, List.of(roles), "gort", "gort-cli");
   }
 
   /** An RSA key in PKCS#8 PEM for the simulators' issuer, as deploy/local/start makes one. */

@@ -88,14 +88,7 @@ public final class TestIssuer {
   }
 
   private static TokenClaims claims(String username, String audience, String... roles) {
-    return new TokenClaims(
-        TokenClaims.subjectOf(username),
-        username,
-        username + "@example.com",
-        List.of(roles),
-        audience,
-        CLIENT_ID,
-        TokenClaims.DEFAULT_SCOPE);
+    return TokenClaims.of(username, username + "@example.com", List.of(roles), audience, CLIENT_ID);
   }
 
   private void serve(HttpExchange exchange) throws IOException {

@@ -1,15 +1,12 @@
 package dev.gort.simulators.experiments;
 
+import dev.gort.common.signature.Sha256;
 import dev.gort.common.web.ProblemException;
 import dev.gort.simulators.web.Rfc3339;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,13 +88,7 @@ public class ExperimentCatalog {
   static String revisionOf(
       String slug, String owner, String ownerEmail, String name, boolean ready) {
     String joined = String.join("\n", slug, owner, ownerEmail, name, Boolean.toString(ready));
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    return Sha256.hex(joined).substring(0, 12);
   }
 
   private static String orDefault(String value, String fallback) {

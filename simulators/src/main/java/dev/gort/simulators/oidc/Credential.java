@@ -1,8 +1,7 @@
 package dev.gort.simulators.oidc;
 
-import java.nio.charset.StandardCharsets;
+import dev.gort.common.signature.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
@@ -23,21 +22,16 @@ final class Credential {
   }
 
   static Credential of(Optional<String> configured) {
-    return configured.filter(s -> !s.isEmpty()).map(s -> new Credential(sha256(s))).orElse(NONE);
+    return configured
+        .filter(s -> !s.isEmpty())
+        .map(s -> new Credential(Sha256.digest(s)))
+        .orElse(NONE);
   }
 
   boolean matches(String presented) {
     boolean equal =
         MessageDigest.isEqual(
-            sha256(presented == null ? "" : presented), digest == null ? NO_DIGEST : digest);
+            Sha256.digest(presented == null ? "" : presented), digest == null ? NO_DIGEST : digest);
     return equal && digest != null && presented != null;
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JDK has no SHA-256", e);
-    }
   }
 }

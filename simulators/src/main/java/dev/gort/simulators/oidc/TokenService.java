@@ -119,14 +119,12 @@ public class TokenService {
     }
     String name = username.orElseThrow();
     User user = config.users().get(name);
-    return new TokenClaims(
-        TokenClaims.subjectOf(name),
+    return TokenClaims.of(
         name,
         user.email().orElse(null),
         user.roles().orElse(List.of()),
         config.audience(),
-        clientId,
-        TokenClaims.DEFAULT_SCOPE);
+        clientId);
   }
 
   // Keycloak logs a user in by username or by email.
@@ -146,14 +144,8 @@ public class TokenService {
       throw new TokenRequestRejected(PUBLIC_CLIENT_SERVICE_ACCOUNT, clientId);
     }
     String username = SERVICE_ACCOUNT_PREFIX + clientId;
-    return new TokenClaims(
-        TokenClaims.subjectOf(username),
-        username,
-        null,
-        client.roles().orElse(List.of()),
-        config.audience(),
-        clientId,
-        TokenClaims.DEFAULT_SCOPE);
+    return TokenClaims.of(
+        username, null, client.roles().orElse(List.of()), config.audience(), clientId);
   }
 
   private static String first(Map<String, List<String>> form, String name) {
