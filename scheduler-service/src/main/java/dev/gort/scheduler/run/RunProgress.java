@@ -119,11 +119,9 @@ public class RunProgress {
                   : null;
           default -> null;
         };
-    if (steps == null) {
-      alreadyPast(run, "the dispatch of attempt " + d.attempt());
+    if (!catchUp(run, steps, at, "the dispatch of attempt " + d.attempt())) {
       return;
     }
-    run.advance(at, steps.toArray(Step[]::new));
     run.attempts = d.attempt();
     run.attemptDeadline = d.deadline() == null ? null : StoredTime.of(d.deadline());
   }
@@ -144,11 +142,9 @@ public class RunProgress {
                   : null;
           default -> null;
         };
-    if (steps == null) {
-      alreadyPast(run, "the timeout of attempt " + t.attempt());
+    if (!catchUp(run, steps, at, "the timeout of attempt " + t.attempt())) {
       return;
     }
-    run.advance(at, steps.toArray(Step[]::new));
     run.attempts = Math.max(run.attempts, t.attempt());
   }
 
@@ -187,11 +183,7 @@ public class RunProgress {
           case COMPLETED -> r.attempt() > run.attempts ? List.of(retried) : null;
           default -> null;
         };
-    if (steps == null) {
-      alreadyPast(run, "the retry with attempt " + r.attempt());
-      return;
-    }
-    run.advance(at, steps.toArray(Step[]::new));
+    catchUp(run, steps, at, "the retry with attempt " + r.attempt());
   }
 
   private void onCompleted(TestRun run, RunCompleted c, Instant at) {
@@ -214,11 +206,9 @@ public class RunProgress {
           }
           default -> null;
         };
-    if (steps == null) {
-      alreadyPast(run, "the report of attempt " + c.attempt());
+    if (!catchUp(run, steps, at, "the report of attempt " + c.attempt())) {
       return;
     }
-    run.advance(at, steps.toArray(Step[]::new));
     run.attempts = Math.max(run.attempts, c.attempt());
   }
 
@@ -228,6 +218,21 @@ public class RunProgress {
 
   private static Step retryImplied(int attempt, String by) {
     return new Step(RunTrigger.RETRIED, "retry with attempt " + attempt + " implied by " + by);
+  }
+
+  /**
+   * Advances the run by {@code steps}, or, when there are none ({@code null}: the run is already
+   * past {@code event}), leaves it as it is.
+   *
+   * @return whether the run advanced
+   */
+  private static boolean catchUp(TestRun run, List<Step> steps, Instant at, String event) {
+    if (steps == null) {
+      alreadyPast(run, event);
+      return false;
+    }
+    run.advance(at, steps.toArray(Step[]::new));
+    return true;
   }
 
   private static void alreadyPast(TestRun run, String what) {

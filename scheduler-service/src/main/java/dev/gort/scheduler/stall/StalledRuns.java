@@ -124,7 +124,10 @@ public class StalledRuns {
   }
 
   private Action actOnNotification(TestRun run, Instant now) {
-    Action action = policy.decide(RunState.FINISHED, run.lastActionAt, null, run.notifyNudges, now);
+    // counted from the last re-send, as the candidates query counts it: a run another replica has
+    // just sent again is not sent again at once
+    Instant since = run.notifyNudgedAt == null ? run.lastActionAt : run.notifyNudgedAt;
+    Action action = policy.decide(RunState.FINISHED, since, null, run.notifyNudges, now);
     switch (action) {
       case NUDGE -> {
         LOG.warnf(
