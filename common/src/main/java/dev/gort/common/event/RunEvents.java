@@ -1,13 +1,20 @@
 package dev.gort.common.event;
 
 import java.time.Instant;
+import java.util.Map;
 
 /** The events of a test run's life, one record each (architecture, "Events"). */
 public final class RunEvents {
 
   private RunEvents() {}
 
-  /** A run was created (scheduled or triggered) and waits for a runner. */
+  /**
+   * A run was created (scheduled or triggered) and waits for a runner. {@code kind} is what the
+   * runner is asked to do ({@code test}, {@code build}, {@code boot}); {@code settings} are the
+   * runner's settings for this run (the experiment's test configuration, with the request's
+   * overrides), as the runner checked them. Senders from before kinds existed said neither: a test
+   * with the runner's defaults.
+   */
   public record RunRequested(
       String runId,
       String experiment,
@@ -15,8 +22,31 @@ public final class RunEvents {
       String owner,
       String ownerEmail,
       String runner,
-      int maxAttempts)
+      int maxAttempts,
+      String kind,
+      Map<String, Object> settings)
       implements GortEvent {
+
+    public RunRequested {
+      kind = kind == null ? "test" : kind;
+      settings =
+          settings == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+    }
+
+    /** A test with the runner's default settings. */
+    public RunRequested(
+        String runId,
+        String experiment,
+        String revision,
+        String owner,
+        String ownerEmail,
+        String runner,
+        int maxAttempts) {
+      this(runId, experiment, revision, owner, ownerEmail, runner, maxAttempts, "test", Map.of());
+    }
+
     @Override
     public String subject() {
       return runId;

@@ -9,6 +9,7 @@ import dev.gort.gateway.dispatch.AttemptState;
 import dev.gort.gateway.dispatch.AttemptTimeouts;
 import dev.gort.gateway.dispatch.CallbackToken;
 import dev.gort.gateway.dispatch.DispatchService;
+import dev.gort.gateway.runner.RunnerReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,6 +43,11 @@ public class CallbackService {
     static Receipt accepted(String attemptId) {
       return new Receipt(attemptId, false, null);
     }
+
+    /** A delivery the runner says is none of Gort's business. */
+    static Receipt ignored(String why) {
+      return new Receipt(null, false, why);
+    }
   }
 
   /** One verified delivery to the callback URL of attempt {@code attemptId}. */
@@ -50,8 +56,7 @@ public class CallbackService {
       String token,
       String runner,
       String kind,
-      SimCallback callback,
-      RunnerStatus status,
+      RunnerReport report,
       String body) {}
 
   /**
@@ -77,8 +82,8 @@ public class CallbackService {
           a.runId, a.attempt, mismatches);
       throw new CallbackMismatch(mismatches);
     }
-    SimCallback callback = delivery.callback();
-    RunnerStatus status = delivery.status();
+    RunnerReport callback = delivery.report();
+    RunnerStatus status = callback.outcome();
     String attemptId = a.id;
     String runner = a.runner;
     String body = delivery.body();
@@ -131,7 +136,7 @@ public class CallbackService {
    */
   static List<String> mismatches(Attempt a, Delivery delivery) {
     List<String> mismatches = new ArrayList<>();
-    SimCallback callback = delivery.callback();
+    RunnerReport callback = delivery.report();
     if (!a.runner.equals(delivery.runner())) {
       mismatches.add("runner");
     }

@@ -39,7 +39,11 @@ public class HaltQueue {
   /**
    * A halt taken: job {@code runnerJobId} at {@code runner}, claimed until {@code claimedUntil}.
    */
-  public record Claim(String attemptId, String runner, String runnerJobId, Instant claimedUntil) {}
+  public record Claim(
+      String attemptId,
+      String runner,
+      dev.gort.gateway.runner.RunnerJob job,
+      Instant claimedUntil) {}
 
   /**
    * Claims the job waiting longest to be halted; replicas and other loops skip it until the claim
@@ -62,7 +66,7 @@ public class HaltQueue {
     }
     Attempt a = due.get(0);
     a.haltNextTryAt = StoredTime.of(now.plus(HALT_CLAIM));
-    return Optional.of(new Claim(a.id, a.runner, a.runnerJobId, a.haltNextTryAt));
+    return Optional.of(new Claim(a.id, a.runner, a.runnerJob(), a.haltNextTryAt));
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.gort.gateway.cancel;
 
 import dev.gort.gateway.cancel.HaltQueue.Claim;
-import dev.gort.gateway.runner.RunnerClient;
+import dev.gort.gateway.runner.Runner;
 import dev.gort.gateway.runner.RunnerRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,13 +31,13 @@ public class RunnerHalter {
       return false;
     }
     Claim claim = claimed.get();
-    Optional<RunnerClient> runner = runners.find(claim.runner());
+    Optional<Runner> runner = runners.find(claim.runner());
     if (runner.isEmpty()) {
       queue.record(claim, null, "no runner registered with code '" + claim.runner() + "'");
       return true;
     }
     try {
-      queue.record(claim, runner.get().cancel(claim.runnerJobId()), null);
+      queue.record(claim, runner.get().cancel(claim.job()), null);
     } catch (RuntimeException e) {
       queue.record(claim, null, e.getMessage() == null ? e.toString() : e.getMessage());
     }

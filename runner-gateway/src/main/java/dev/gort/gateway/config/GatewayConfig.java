@@ -4,8 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 
 /** Gateway settings ({@code gort.gateway.*}); each documented in application.properties. */
 @ConfigMapping(prefix = "gort.gateway")
@@ -54,12 +52,4 @@ public interface GatewayConfig {
   /** Longest wait between two tries to reach a runner that is down. */
   @WithDefault("PT1M")
   Duration dispatchMaxBackoff();
-
-  /** Per runner code: the secret its callbacks are signed with. */
-  Map<String, RunnerSettings> runners();
-
-  interface RunnerSettings {
-    /** HMAC secret of the runner's callbacks; without one every callback is refused. */
-    Optional<String> secret();
-  }
 }

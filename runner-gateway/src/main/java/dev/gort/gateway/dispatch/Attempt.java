@@ -40,6 +40,10 @@ public class Attempt extends PanacheEntityBase {
   @Column(nullable = false)
   public String revision;
 
+  /** The runner settings the run is dispatched with, a JSON object (see {@link #settings()}). */
+  @Column(name = "settings", nullable = false)
+  public String settingsJson = "{}";
+
   /** The run's owner, as the request named it. */
   public String owner;
 
@@ -129,7 +133,8 @@ public class Attempt extends PanacheEntityBase {
     a.runId = requested.runId();
     a.attempt = 1;
     a.runner = requested.runner();
-    a.kind = "test";
+    a.kind = requested.kind();
+    a.settingsJson = SettingsJson.write(requested.settings());
     a.experiment = requested.experiment();
     a.revision = requested.revision();
     a.owner = requested.owner();
@@ -145,6 +150,7 @@ public class Attempt extends PanacheEntityBase {
     a.attempt = attempt + 1;
     a.runner = runner;
     a.kind = kind;
+    a.settingsJson = settingsJson;
     a.experiment = experiment;
     a.revision = revision;
     a.owner = owner;
@@ -162,6 +168,22 @@ public class Attempt extends PanacheEntityBase {
   public RunCompleted completed(RunnerStatus status, String resultsUrl) {
     return new RunCompleted(
         runId, attempt, runner, runnerJobId, status, resultsUrl, experiment, owner);
+  }
+
+  /** The runner settings the run is dispatched with. */
+  public java.util.Map<String, Object> settings() {
+    return SettingsJson.read(settingsJson);
+  }
+
+  /** The job at the runner, as cancels and status polls name it; null before it has one. */
+  public dev.gort.gateway.runner.RunnerJob runnerJob() {
+    return runnerJobId == null
+        ? null
+        : new dev.gort.gateway.runner.RunnerJob(
+            runnerJobId,
+            dev.gort.gateway.runner.RunKind.fromWord(kind)
+                .orElse(dev.gort.gateway.runner.RunKind.TEST),
+            settings());
   }
 
   /** Whether the run's retry budget allows another attempt after this one. */

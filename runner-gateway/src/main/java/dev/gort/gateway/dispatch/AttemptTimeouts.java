@@ -79,7 +79,7 @@ public class AttemptTimeouts {
       return Optional.of(Overdue.settled(a.id));
     }
     a.nextStatusPollAt = StoredTime.of(now.plus(POLL_CLAIM));
-    return Optional.of(new Overdue(a.id, a.runner, a.runnerJobId, a.nextStatusPollAt));
+    return Optional.of(new Overdue(a.id, a.runner, a.runnerJob(), a.nextStatusPollAt));
   }
 
   /**
@@ -176,7 +176,11 @@ public class AttemptTimeouts {
    * runnerJobId} under a claim that lasts until {@code claimedUntil}, or (both null) already
    * settled without a poll.
    */
-  public record Overdue(String attemptId, String runner, String runnerJobId, Instant claimedUntil) {
+  public record Overdue(
+      String attemptId,
+      String runner,
+      dev.gort.gateway.runner.RunnerJob job,
+      Instant claimedUntil) {
 
     static Overdue settled(String attemptId) {
       return new Overdue(attemptId, null, null, null);

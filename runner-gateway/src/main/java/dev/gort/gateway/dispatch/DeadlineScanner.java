@@ -2,7 +2,7 @@ package dev.gort.gateway.dispatch;
 
 import dev.gort.gateway.dispatch.AttemptTimeouts.Overdue;
 import dev.gort.gateway.dispatch.AttemptTimeouts.StatusAnswer;
-import dev.gort.gateway.runner.RunnerClient;
+import dev.gort.gateway.runner.Runner;
 import dev.gort.gateway.runner.RunnerRegistry;
 import dev.gort.gateway.runner.RunnerUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,19 +40,19 @@ public class DeadlineScanner {
   }
 
   private StatusAnswer poll(Overdue overdue) {
-    Optional<RunnerClient> runner = runners.find(overdue.runner());
+    Optional<Runner> runner = runners.find(overdue.runner());
     if (runner.isEmpty()) {
       return StatusAnswer.none("no runner registered with code '" + overdue.runner() + "'");
     }
     try {
-      return StatusAnswer.of(runner.get().status(overdue.runnerJobId()));
+      return StatusAnswer.of(runner.get().status(overdue.job()));
     } catch (RunnerUnavailableException | FaultToleranceException e) {
       // a timeout or an open circuit is no answer either
       return StatusAnswer.none(e.getMessage() == null ? e.toString() : e.getMessage());
     } catch (RuntimeException e) {
       // whatever else went wrong, the runner gave no usable answer: never leave the attempt
       // claimed and re-claimed without an end
-      LOG.warnf(e, "status poll of job %s at %s failed", overdue.runnerJobId(), overdue.runner());
+      LOG.warnf(e, "status poll of job %s at %s failed", overdue.job().jobId(), overdue.runner());
       return StatusAnswer.none("the status poll failed");
     }
   }

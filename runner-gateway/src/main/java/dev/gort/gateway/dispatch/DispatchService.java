@@ -13,8 +13,12 @@ import dev.gort.common.retry.Backoff;
 import dev.gort.common.time.StoredTime;
 import dev.gort.gateway.cancel.CancelledRun;
 import dev.gort.gateway.config.GatewayConfig;
+import dev.gort.gateway.runner.CallbackStyle;
 import dev.gort.gateway.runner.DispatchRequest;
-import dev.gort.gateway.runner.RunnerClient;
+import dev.gort.gateway.runner.JobRejectedException;
+import dev.gort.gateway.runner.RunKind;
+import dev.gort.gateway.runner.Runner;
+import dev.gort.gateway.runner.RunnerRateLimitedException;
 import dev.gort.gateway.runner.RunnerRegistry;
 import dev.gort.gateway.runner.RunnerUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,7 +107,7 @@ public class DispatchService {
       return false;
     }
     Attempt a = due.get(0);
-    Optional<RunnerClient> runner = runners.find(a.runner);
+    Optional<Runner> runner = runners.find(a.runner);
     if (runner.isEmpty()) {
       retryLater(a, "no runner registered with code '" + a.runner + "'");
       return true;
@@ -112,9 +116,12 @@ public class DispatchService {
     String token = CallbackToken.generate();
     a.callbackTokenSha256 = CallbackToken.hash(token);
     try {
-      String jobId = runner.get().dispatch(requestFor(a, token));
+      String jobId = runner.get().dispatch(requestFor(a, runner.get(), token));
       markDispatched(a, jobId);
-    } catch (RunnerUnavailableException | FaultToleranceException e) {
+    } catch (RunnerRateLimitedException e) {
+      a.nextTryAt = e.retryAt();
+      a.lastError = e.getMessage();
+    } catch (RunnerUnavailableException | FaultToleranceException | JobRejectedException e) {
       // a timeout or an open circuit leaves the runner's answer unknown: tried again with back-off
       retryLater(a, e.getMessage());
     }
@@ -198,7 +205,19 @@ public class DispatchService {
     a.lastError = why;
   }
 
-  private DispatchRequest requestFor(Attempt a, String token) {
+  private DispatchRequest requestFor(Attempt a, Runner runner, String token) {
+    if (runner.callbackStyle() == CallbackStyle.PER_RUNNER) {
+      return new DispatchRequest(
+          a.id,
+          a.runId,
+          a.attempt,
+          a.experiment,
+          a.revision,
+          kindOf(a),
+          null,
+          a.settings(),
+          a.tries > 0);
+    }
     String callbackUrl =
         config.publicUrl()
             + "/api/v1/callbacks/"
@@ -209,6 +228,19 @@ public class DispatchService {
             + a.id
             + "&token="
             + token;
-    return new DispatchRequest(a.runId, a.attempt, a.experiment, a.revision, a.kind, callbackUrl);
+    return new DispatchRequest(
+        a.id,
+        a.runId,
+        a.attempt,
+        a.experiment,
+        a.revision,
+        kindOf(a),
+        callbackUrl,
+        a.settings(),
+        a.tries > 0);
+  }
+
+  private static RunKind kindOf(Attempt a) {
+    return RunKind.fromWord(a.kind).orElse(RunKind.TEST);
   }
 }

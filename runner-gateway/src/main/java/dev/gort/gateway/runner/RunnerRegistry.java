@@ -3,28 +3,34 @@ package dev.gort.gateway.runner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Every {@link RunnerClient} bean, by runner code. */
+/** Every {@link Runner} bean, by runner code. */
 @ApplicationScoped
 public class RunnerRegistry {
 
-  private final Map<String, RunnerClient> byCode = new TreeMap<>();
+  private final Map<String, Runner> byCode = new TreeMap<>();
 
   @Inject
-  public RunnerRegistry(Instance<RunnerClient> runners) {
-    for (RunnerClient runner : runners) {
-      byCode.put(runner.code(), runner);
+  public RunnerRegistry(Instance<Runner> runners) {
+    for (Runner runner : runners) {
+      Runner before = byCode.put(runner.code(), runner);
+      if (before != null) {
+        throw new IllegalStateException(
+            "two runners with code " + runner.code() + ": " + before + " and " + runner);
+      }
     }
   }
 
-  public Optional<RunnerClient> find(String code) {
+  public Optional<Runner> find(String code) {
     return Optional.ofNullable(byCode.get(code));
   }
 
-  public Map<String, RunnerClient> all() {
-    return Map.copyOf(byCode);
+  /** Every runner, in code order. */
+  public List<Runner> all() {
+    return List.copyOf(byCode.values());
   }
 }

@@ -10,16 +10,30 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.TreeSet;
 
-/** Which runner codes are registered and what each can run, in code order, paged. */
+/** Which runners this gateway has, what each can do, and whether it is configured, paged. */
 @Path("/api/v1/runners")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunnerResource {
 
   static final String PATH = "/api/v1/runners";
 
-  public record RunnerView(String code, List<String> kinds) {}
+  /**
+   * One runner: its code, its kinds in order, and whether it takes runs here ({@code
+   * unconfiguredReason} says why not).
+   */
+  public record RunnerView(
+      String code, List<String> kinds, boolean configured, String unconfiguredReason) {
+
+    static RunnerView of(Runner r) {
+      String reason = r.unconfiguredReason().orElse(null);
+      return new RunnerView(
+          r.code(),
+          r.kinds().stream().sorted().map(RunKind::word).toList(),
+          reason == null,
+          reason);
+    }
+  }
 
   @Inject RunnerRegistry registry;
 
@@ -27,11 +41,10 @@ public class RunnerResource {
   public Page<RunnerView> list(@Context UriInfo uri) {
     PageRequest paging = PageRequest.of(uri.getQueryParameters());
     List<RunnerView> fetched =
-        registry.all().values().stream()
-            .sorted(java.util.Comparator.comparing(RunnerClient::code))
+        registry.all().stream()
             .skip(paging.skip())
             .limit(paging.limit())
-            .map(r -> new RunnerView(r.code(), List.copyOf(new TreeSet<>(r.kinds()))))
+            .map(RunnerView::of)
             .toList();
     return paging.page(fetched, PATH);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.gateway.dispatch.Attempt;
+import dev.gort.gateway.runner.RunnerReport;
 import org.junit.jupiter.api.Test;
 
 /** What a callback says about itself against the attempt its URL names (a plain function). */
@@ -56,8 +57,8 @@ class CallbackMismatchTest {
         "token",
         runner,
         kind,
-        new SimCallback(jobId, runId, attemptNumber, "passed", "http://x/r"),
-        RunnerStatus.PASSED,
+        RunnerReport.finished(jobId, null, RunnerStatus.PASSED, "http://x/r", null)
+            .naming(runId, attemptNumber),
         "{}");
   }
 }

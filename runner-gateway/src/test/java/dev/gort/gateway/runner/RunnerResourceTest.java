@@ -3,6 +3,7 @@ package dev.gort.gateway.runner;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 
 import dev.gort.gateway.testing.SimRunnerStub;
 import dev.gort.testsupport.ApiTokens;
@@ -30,6 +31,7 @@ class RunnerResourceTest {
         .statusCode(200)
         .contentType("application/json")
         .body("value.code", hasItem("sim"))
-        .body("value.find { it.code == 'sim' }.kinds", contains("boot", "build", "test"));
+        .body("value.find { it.code == 'sim' }.kinds", contains("test", "build", "boot"))
+        .body("value.find { it.code == 'sim' }.configured", is(true));
   }
 }

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionStage;
 @Produces(MediaType.APPLICATION_JSON)
 public class RunnerControlResource {
 
-  @Inject SimRunner runner;
+  @Inject SimulatedRunners runners;
   @Inject ScenarioBook scenarios;
   @Inject JsonBodies bodies;
 
@@ -32,7 +32,7 @@ public class RunnerControlResource {
   @Path("/scenarios/{experiment}")
   public Scenario.View putScenario(
       @PathParam("runner") String code, @PathParam("experiment") String experiment, byte[] body) {
-    SimRunner.requireKnown(code);
+    runners.require(code);
     Scenario scenario = Scenario.parse(bodies.read(body, Scenario.Request.class));
     scenarios.put(code, experiment, scenario);
     return scenario.view(code, experiment);
@@ -42,7 +42,7 @@ public class RunnerControlResource {
   @Path("/scenarios/{experiment}")
   public Scenario.View getScenario(
       @PathParam("runner") String code, @PathParam("experiment") String experiment) {
-    SimRunner.requireKnown(code);
+    runners.require(code);
     return scenarios.get(code, experiment).view(code, experiment);
   }
 
@@ -50,17 +50,17 @@ public class RunnerControlResource {
   @Path("/scenarios/{experiment}")
   public void deleteScenario(
       @PathParam("runner") String code, @PathParam("experiment") String experiment) {
-    SimRunner.requireKnown(code);
+    runners.require(code);
     scenarios.remove(code, experiment);
   }
 
   @GET
   @Path("/jobs")
-  public Page<Job.View> jobs(@PathParam("runner") String code, @Context UriInfo uri) {
+  public Page<Object> jobs(@PathParam("runner") String code, @Context UriInfo uri) {
     return InMemoryPages.page(
         uri,
         List.of("experiment", "runId"),
-        f -> runner.jobs(code, f.get("experiment"), f.get("runId")));
+        f -> List.<Object>copyOf(runners.require(code).jobs(f.get("experiment"), f.get("runId"))));
   }
 
   /** Test hook: the same callback again, to exercise duplicate delivery at the receiver. */
@@ -68,8 +68,9 @@ public class RunnerControlResource {
   @Path("/jobs/{jobId}/redeliver")
   public CompletionStage<Response> redeliver(
       @PathParam("runner") String code, @PathParam("jobId") String jobId) {
-    return runner
-        .redeliver(code, jobId)
+    return runners
+        .require(code)
+        .redeliver(jobId)
         .handle(
             (status, error) ->
                 error == null

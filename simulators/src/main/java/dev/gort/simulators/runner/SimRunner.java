@@ -26,9 +26,11 @@ import org.jboss.logging.Logger;
  * further simulated runners fit in beside {@code sim}.
  */
 @Singleton
-public class SimRunner {
+public class SimRunner implements SimulatedRunner {
 
-  static final Set<String> RUNNERS = Set.of("sim");
+  static final String CODE = "sim";
+
+  static final Set<String> RUNNERS = Set.of(CODE);
   static final Set<String> KINDS = Set.of("test", "build", "boot");
   static final byte[] UNPARSEABLE_RESULTS = "<<not json>>".getBytes(StandardCharsets.UTF_8);
 
@@ -139,6 +141,21 @@ public class SimRunner {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize results", e);
     }
+  }
+
+  @Override
+  public String code() {
+    return CODE;
+  }
+
+  @Override
+  public List<Job.View> jobs(String experiment, String runId) {
+    return jobs(CODE, experiment, runId);
+  }
+
+  @Override
+  public CompletableFuture<Integer> redeliver(String jobId) {
+    return redeliver(CODE, jobId);
   }
 
   public List<Job.View> jobs(String runner, String experiment, String runId) {

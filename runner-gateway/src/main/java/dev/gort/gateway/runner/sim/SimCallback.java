@@ -1,4 +1,4 @@
-package dev.gort.gateway.callback;
+package dev.gort.gateway.runner.sim;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.gort.common.event.RunnerStatus;

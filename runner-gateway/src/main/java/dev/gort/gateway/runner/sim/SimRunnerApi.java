@@ -1,4 +1,4 @@
-package dev.gort.gateway.runner;
+package dev.gort.gateway.runner.sim;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,0 +1,36 @@
+package dev.gort.gateway.dispatch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An attempt's runner settings as its row keeps them: a JSON object, as text. */
+final class SettingsJson {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+
+  private SettingsJson() {}
+
+  static String write(Map<String, Object> settings) {
+    try {
+      return MAPPER.writeValueAsString(settings == null ? Map.of() : settings);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("runner settings are not JSON", e);
+    }
+  }
+
+  static Map<String, Object> read(String json) {
+    if (json == null || json.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return Collections.unmodifiableMap(MAPPER.readValue(json, MAP));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored runner settings are not a JSON object", e);
+    }
+  }
+}

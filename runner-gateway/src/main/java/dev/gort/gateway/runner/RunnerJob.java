@@ -1,0 +1,20 @@
+package dev.gort.gateway.runner;
+
+import java.util.Map;
+
+/**
+ * A job at a runner, as a cancel or status poll names it: the runner's job id, what kind of job it
+ * is and the settings it was dispatched with (a GitHub repository, a TuxSuite project).
+ */
+public record RunnerJob(String jobId, RunKind kind, Map<String, Object> settings) {
+
+  public RunnerJob {
+    settings = settings == null ? Map.of() : settings;
+  }
+
+  /** A setting as text, or null when it is absent. */
+  public String setting(String name) {
+    Object value = settings.get(name);
+    return value == null ? null : value.toString();
+  }
+}
