@@ -1,10 +1,11 @@
 package dev.gort.gateway;
 
 import dev.gort.common.polling.PollingLoop;
-import dev.gort.gateway.cancel.RunnerHalter;
+import dev.gort.common.workqueue.WorkQueue;
 import dev.gort.gateway.config.GatewayConfig;
-import dev.gort.gateway.dispatch.DeadlineScanner;
-import dev.gort.gateway.dispatch.DispatchService;
+import dev.gort.gateway.deadline.OverdueQueue;
+import dev.gort.gateway.dispatch.DispatchQueue;
+import dev.gort.gateway.halt.HaltQueue;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,37 +15,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gateway's background work while it is up: handing due attempts to runners, polling the
- * runners of attempts past their deadline and timing those out, and halting jobs at runners.
+ * The gateway's background work while it is up, each a claim / call / record work queue: handing
+ * due attempts to runners, polling the runners of attempts past their deadline, and halting jobs.
+ * Every call to a runner is made outside any transaction, so several loops of each kind call
+ * different runners at once and replicas skip each other's leased rows.
  */
 @ApplicationScoped
 public class GatewayLoops {
 
-  @Inject DispatchService dispatch;
-  @Inject DeadlineScanner deadlines;
-  @Inject RunnerHalter halter;
+  @Inject DispatchQueue dispatch;
+  @Inject OverdueQueue overdue;
+  @Inject HaltQueue halts;
   @Inject GatewayConfig config;
 
   private final List<PollingLoop> loops = new ArrayList<>();
 
   void onStart(@Observes StartupEvent event) {
-    // dispatchers skip each other's locked rows, so several share the due attempts safely
-    for (int i = 1; i <= config.dispatchConcurrency(); i++) {
-      loops.add(loop("dispatcher-" + i, dispatch::dispatchNextDue));
-    }
-    // status polls run outside the claim's transaction, so scanners poll different runners at once
-    for (int i = 1; i <= config.deadlineConcurrency(); i++) {
-      loops.add(loop("deadline-scanner-" + i, deadlines::scanNext));
-    }
-    // halts, too, call runners outside any transaction: several loops halt at once
-    for (int i = 1; i <= config.haltConcurrency(); i++) {
-      loops.add(loop("runner-halter-" + i, halter::haltNextDue));
-    }
+    start("dispatcher", dispatch, config.dispatchConcurrency());
+    start("deadline-scanner", overdue, config.deadlineConcurrency());
+    start("runner-halter", halts, config.haltConcurrency());
   }
 
-  private PollingLoop loop(String name, java.util.concurrent.Callable<Boolean> task) {
-    return new PollingLoop(name, task, config.dispatchInterval(), config.dispatchMaxBackoff())
-        .start();
+  private void start(String name, WorkQueue.Steps<?, ?> steps, int loopCount) {
+    for (int i = 1; i <= loopCount; i++) {
+      loops.add(
+          WorkQueue.loop(
+              name + "-" + i, steps, config.dispatchInterval(), config.dispatchMaxBackoff()));
+    }
   }
 
   void onStop(@Observes ShutdownEvent event) {

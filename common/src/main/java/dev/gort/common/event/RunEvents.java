@@ -65,7 +65,9 @@ public final class RunEvents {
 
   /**
    * The runner called back for an attempt; the raw result is stored at the gateway. {@code
-   * experiment} and {@code owner} say whose run it is (null from a sender that did not say).
+   * experiment} and {@code owner} say whose run it is (null from a sender that did not say); {@code
+   * detail} is what the runner said in its own words, or why the gateway ended the attempt without
+   * a report (a job the runner refused as invalid), null when there is nothing to add.
    */
   public record RunCompleted(
       String runId,
@@ -75,8 +77,22 @@ public final class RunEvents {
       RunnerStatus status,
       String resultsUrl,
       String experiment,
-      String owner)
+      String owner,
+      String detail)
       implements GortEvent {
+
+    public RunCompleted(
+        String runId,
+        int attempt,
+        String runner,
+        String runnerJobId,
+        RunnerStatus status,
+        String resultsUrl,
+        String experiment,
+        String owner) {
+      this(runId, attempt, runner, runnerJobId, status, resultsUrl, experiment, owner, null);
+    }
+
     @Override
     public String subject() {
       return runId;

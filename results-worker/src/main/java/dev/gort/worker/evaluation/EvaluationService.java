@@ -94,7 +94,11 @@ public class EvaluationService {
             null);
       case INFRA_FAILURE:
         return new Evaluation(
-            Outcome.CANCELLED, "the runner reported an infrastructure failure", null);
+            Outcome.CANCELLED,
+            completed.detail() == null
+                ? "the runner reported an infrastructure failure"
+                : "infrastructure failure: " + completed.detail(),
+            null);
       case CANCELLED:
         return new Evaluation(Outcome.CANCELLED, "the runner cancelled the job", null);
       default:

@@ -67,6 +67,9 @@ public class CallbackResource {
     if (report.isIgnored()) {
       return Response.accepted(CallbackService.Receipt.ignored(report.ignored())).build();
     }
+    if (report.jobId() == null) {
+      throw ProblemException.badRequest("a report without the runner's job id");
+    }
     CallbackService.Receipt receipt =
         callbacks.record(
             new CallbackService.Delivery(
@@ -76,7 +79,41 @@ public class CallbackResource {
                 kind.word(),
                 report,
                 new String(raw, StandardCharsets.UTF_8)));
-    boolean changedNothing = receipt.duplicate() || receipt.ignored() != null;
-    return Response.status(changedNothing ? 200 : 202).entity(receipt).build();
+    return answer(receipt);
+  }
+
+  /**
+   * A runner's one callback URL, {@code /api/v1/callbacks/{runner}}, for runners that report every
+   * job there (GitHub webhooks): the report names its job. A correctly signed report about a job
+   * Gort did not start is answered 202 "ignored", never an error: such a runner sends everything.
+   */
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response receiveForRunner(
+      @PathParam("runner") String code, @Context HttpHeaders headers, byte[] body) {
+    Runner runner = runners.find(code).orElse(null);
+    if (runner == null || runner.callbackStyle() != CallbackStyle.PER_RUNNER) {
+      throw ProblemException.notFound("no callback endpoint for runner " + Untrusted.quote(code));
+    }
+    byte[] raw = body == null ? new byte[0] : body;
+    RunnerReport report =
+        runner.verify(new CallbackRequest(headers.getRequestHeaders(), raw, null, null));
+    if (report.isIgnored()) {
+      return Response.accepted(CallbackService.Receipt.ignored(report.ignored())).build();
+    }
+    if (report.jobId() == null) {
+      throw ProblemException.badRequest("a report without the runner's job id");
+    }
+    CallbackService.Receipt receipt =
+        callbacks.recordForRunner(code, report, new String(raw, StandardCharsets.UTF_8));
+    if (receipt.attemptId() == null && !receipt.duplicate()) {
+      return Response.accepted(receipt).build();
+    }
+    return answer(receipt);
+  }
+
+  private static Response answer(CallbackService.Receipt receipt) {
+    return Response.status(receipt.changedNothing() ? 200 : 202).entity(receipt).build();
   }
 }

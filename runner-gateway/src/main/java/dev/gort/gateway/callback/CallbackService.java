@@ -1,14 +1,9 @@
 package dev.gort.gateway.callback;
 
-import dev.gort.common.event.RunnerStatus;
-import dev.gort.common.event.Topics;
-import dev.gort.common.outbox.Outbox;
 import dev.gort.common.web.ProblemException;
-import dev.gort.gateway.dispatch.Attempt;
-import dev.gort.gateway.dispatch.AttemptState;
-import dev.gort.gateway.dispatch.AttemptTimeouts;
-import dev.gort.gateway.dispatch.CallbackToken;
-import dev.gort.gateway.dispatch.DispatchService;
+import dev.gort.gateway.attempt.Attempt;
+import dev.gort.gateway.attempt.CallbackToken;
+import dev.gort.gateway.attempt.Reports;
 import dev.gort.gateway.runner.RunnerReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,37 +11,38 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** Stores a runner's report once per attempt and owes {@code RunCompleted} for it. */
+/** Finds the attempt a verified report is about, checks it is that attempt's, and records it. */
 @ApplicationScoped
 public class CallbackService {
 
   private static final Logger LOG = Logger.getLogger(CallbackService.class);
 
   @Inject EntityManager em;
-  @Inject Outbox outbox;
   @Inject Clock clock;
-  @Inject DispatchService dispatch;
-  @Inject AttemptTimeouts timeouts;
+  @Inject Reports reports;
 
   /**
-   * The result of recording one delivery: {@code ignored} says why a first delivery changes nothing
-   * (the attempt timed out or was cancelled before it arrived).
+   * The result of recording one delivery: {@code ignored} says why it changes nothing though it is
+   * not a duplicate (the attempt ended before it arrived, a job Gort did not start, progress).
    */
   public record Receipt(String attemptId, boolean duplicate, String ignored) {
 
-    static Receipt accepted(String attemptId) {
-      return new Receipt(attemptId, false, null);
+    static Receipt of(String attemptId, Reports.Recorded recorded) {
+      return new Receipt(attemptId, recorded.duplicate(), recorded.why());
     }
 
-    /** A delivery the runner says is none of Gort's business. */
+    /** A delivery that is none of Gort's business. */
     static Receipt ignored(String why) {
       return new Receipt(null, false, why);
+    }
+
+    boolean changedNothing() {
+      return duplicate || ignored != null;
     }
   }
 
@@ -60,96 +56,90 @@ public class CallbackService {
       String body) {}
 
   /**
-   * Records a verified callback. The first delivery stores the raw result and emits {@code
-   * RunCompleted} (or, for a reported timeout, retries or ends the run as timed out); later
-   * deliveries only count. A callback for an attempt that already timed out or was cancelled is
-   * stored but reported nowhere: a newer attempt, or the cancel, decides the run.
+   * Records a verified per-job callback.
    *
-   * @throws UnknownCallback when there is no such attempt, or its token is not the URL's
-   * @throws CallbackMismatch when the callback describes another job than the attempt's
+   * @throws UnknownCallback when there is no such attempt, or the token is none of its own
+   * @throws CallbackMismatch when the report describes another job than the attempt's
    */
   @Transactional
   public Receipt record(Delivery delivery) {
-    // Locked: a dispatch still committing this attempt finishes first.
+    // Locked: a hand-over still committing this attempt finishes first.
     Attempt a = em.find(Attempt.class, delivery.attemptId(), LockModeType.PESSIMISTIC_WRITE);
-    if (a == null || !CallbackToken.matches(delivery.token(), a.callbackTokenSha256)) {
+    if (a == null || !CallbackToken.isOneOf(em, a, delivery.token())) {
       throw new UnknownCallback();
     }
-    List<String> mismatches = mismatches(a, delivery);
-    if (!mismatches.isEmpty()) {
-      LOG.warnf(
-          "callback for run %s attempt %d refused: it does not match the attempt in %s",
-          a.runId, a.attempt, mismatches);
-      throw new CallbackMismatch(mismatches);
-    }
-    RunnerReport callback = delivery.report();
-    RunnerStatus status = callback.outcome();
-    String attemptId = a.id;
-    String runner = a.runner;
-    String body = delivery.body();
-    Instant now = clock.instant();
-    boolean first =
-        (Boolean)
-            em.createNativeQuery(
-                    "INSERT INTO runner_callback"
-                        + " (attempt_id, runner, status, results_url, body, received_at)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                        + " ON CONFLICT (attempt_id)"
-                        + " DO UPDATE SET deliveries = runner_callback.deliveries + 1"
-                        + " RETURNING (xmax = 0)")
-                .setParameter(1, attemptId)
-                .setParameter(2, runner)
-                .setParameter(3, status.name())
-                .setParameter(4, callback.resultsUrl())
-                .setParameter(5, body)
-                .setParameter(6, now)
-                .getSingleResult();
-    if (!first) {
-      LOG.infof("duplicate callback for run %s attempt %d ignored", a.runId, a.attempt);
-      return new Receipt(attemptId, true, null);
-    }
-    if (!a.state.awaitsCallback()) {
-      LOG.infof(
-          "run %s attempt %d: %s callback after the attempt %s; stored, not reported",
-          a.runId, a.attempt, status, a.state);
-      return new Receipt(attemptId, false, "attempt is " + a.state);
-    }
-    if (a.state == AttemptState.PENDING) {
-      // the runner answered before our record of handing it the job committed
-      dispatch.markDispatched(a, callback.jobId());
-    }
-    if (status == RunnerStatus.TIMEOUT) {
-      timeouts.timeOut(a, "the runner reported a timeout");
-      return Receipt.accepted(attemptId);
-    }
-    a.state = AttemptState.CALLED_BACK;
-    outbox.add(
-        Topics.RUNS_STATUS,
-        dispatch.causedByRequest(a, a.completed(status, callback.resultsUrl())));
-    LOG.infof("run %s attempt %d: runner reported %s", a.runId, a.attempt, status);
-    return Receipt.accepted(attemptId);
+    requireMatch(a, delivery.runner(), delivery.kind(), delivery.report());
+    return Receipt.of(a.id, reports.record(a, delivery.report(), delivery.body()));
   }
 
   /**
-   * What the callback says about itself that is not what the attempt is: the runner and kind of its
-   * URL, its job id (once the attempt has one), and its run and attempt where it names them.
+   * Records a verified report that came to the runner's one callback URL (no per-job token): its
+   * attempt is the latest with the report's job id. A job Gort did not start is ignored, and a
+   * delivery the runner already made once changes nothing.
    */
-  static List<String> mismatches(Attempt a, Delivery delivery) {
+  @Transactional
+  public Receipt recordForRunner(String runner, RunnerReport report, String body) {
+    if (report.deliveryId() != null && !firstDelivery(runner, report.deliveryId())) {
+      LOG.infof("runner %s delivery %s seen before; ignored", runner, report.deliveryId());
+      return new Receipt(null, true, null);
+    }
+    @SuppressWarnings("unchecked")
+    List<Attempt> attempts =
+        em.createNativeQuery(
+                "SELECT * FROM dispatch_attempt WHERE runner = ?1 AND runner_job_id = ?2"
+                    + " ORDER BY attempt DESC LIMIT 1 FOR UPDATE",
+                Attempt.class)
+            .setParameter(1, runner)
+            .setParameter(2, report.jobId())
+            .getResultList();
+    if (attempts.isEmpty()) {
+      return Receipt.ignored("no attempt of Gort's has this job");
+    }
+    Attempt a = attempts.get(0);
+    requireMatch(a, runner, report.kind() == null ? a.kind : report.kind().word(), report);
+    return Receipt.of(a.id, reports.record(a, report, body));
+  }
+
+  private boolean firstDelivery(String runner, String deliveryId) {
+    return em.createNativeQuery(
+                "INSERT INTO runner_delivery (runner, delivery_id, received_at) VALUES (?1, ?2, ?3)"
+                    + " ON CONFLICT DO NOTHING")
+            .setParameter(1, runner)
+            .setParameter(2, deliveryId)
+            .setParameter(3, clock.instant())
+            .executeUpdate()
+        == 1;
+  }
+
+  private static void requireMatch(Attempt a, String runner, String kind, RunnerReport report) {
+    List<String> mismatches = mismatches(a, runner, kind, report);
+    if (!mismatches.isEmpty()) {
+      LOG.warnf(
+          "report for run %s attempt %d refused: it does not match the attempt in %s",
+          a.runId, a.attempt, mismatches);
+      throw new CallbackMismatch(mismatches);
+    }
+  }
+
+  /**
+   * What the report says about itself that is not what the attempt is: the runner and kind it came
+   * for, its job id (once the attempt has one), and its run and attempt where it names them.
+   */
+  static List<String> mismatches(Attempt a, String runner, String kind, RunnerReport report) {
     List<String> mismatches = new ArrayList<>();
-    RunnerReport callback = delivery.report();
-    if (!a.runner.equals(delivery.runner())) {
+    if (!a.runner.equals(runner)) {
       mismatches.add("runner");
     }
-    if (!a.kind.equals(delivery.kind())) {
+    if (!a.kind.equals(kind) || (report.kind() != null && !a.kind.equals(report.kind().word()))) {
       mismatches.add("kind");
     }
-    if (a.runnerJobId != null && !a.runnerJobId.equals(callback.jobId())) {
+    if (a.runnerJobId != null && !a.runnerJobId.equals(report.jobId())) {
       mismatches.add("jobId");
     }
-    if (callback.runId() != null && !a.runId.equals(callback.runId())) {
+    if (report.runId() != null && !a.runId.equals(report.runId())) {
       mismatches.add("runId");
     }
-    if (callback.attempt() != null && callback.attempt() != a.attempt) {
+    if (report.attempt() != null && report.attempt() != a.attempt) {
       mismatches.add("attempt");
     }
     return mismatches;
@@ -162,7 +152,7 @@ public class CallbackService {
     }
   }
 
-  /** A signed callback that describes another job than the attempt its URL names. */
+  /** A signed report that describes another job than the attempt it is for. */
   public static class CallbackMismatch extends ProblemException {
     CallbackMismatch(List<String> fields) {
       super(

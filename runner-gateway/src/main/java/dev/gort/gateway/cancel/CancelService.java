@@ -8,9 +8,10 @@ import dev.gort.common.event.RunEvents.RunCancelled;
 import dev.gort.common.event.Topics;
 import dev.gort.common.inbox.Inbox;
 import dev.gort.common.outbox.Outbox;
-import dev.gort.gateway.dispatch.Attempt;
-import dev.gort.gateway.dispatch.AttemptState;
-import dev.gort.gateway.dispatch.DispatchService;
+import dev.gort.gateway.attempt.Attempt;
+import dev.gort.gateway.attempt.AttemptOutcomes;
+import dev.gort.gateway.halt.HaltReason;
+import dev.gort.gateway.halt.Halts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,8 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Seed 000, "cancelled": the owner's cancel stops the run here. Nothing more is dispatched for it,
- * a job running at the runner is halted (by {@link RunnerHalter}, which then owes {@code
- * RunCancelled}), and a callback that still arrives is stored but no longer reported.
+ * a job running at the runner is halted (by the halt queue, which then owes {@code RunCancelled}),
+ * and a callback that still arrives is stored but no longer reported.
  *
  * <p>Locks: the run's clock row first, which serialises the cancel with the request that creates
  * attempt 1; then the latest attempt, without waiting. Every other writer holds the attempt and
@@ -44,7 +45,8 @@ public class CancelService {
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject EntityManager em;
-  @Inject DispatchService dispatch;
+  @Inject AttemptOutcomes outcomes;
+  @Inject Halts halts;
 
   @Transactional
   public void onCancelRequested(Envelope event) {
@@ -66,35 +68,38 @@ public class CancelService {
           Topics.RUNS_STATUS,
           Envelope.causedBy(
               event,
-              DispatchService.SOURCE,
+              AttemptOutcomes.SOURCE,
               new RunCancelled(cancel.runId(), 0, null, null, false, "not dispatched yet"),
               now));
       LOG.infof("run %s cancelled before it reached the gateway", cancel.runId());
       return;
     }
-    if (!latest.state.awaitsCallback()) {
-      reportCancelled(latest, false, "the runner had already finished (" + latest.state + ")");
+    if (!latest.awaitsReport()) {
+      outcomes.cancelReported(
+          latest, false, "the runner had already finished (" + latest.state + ")");
       return;
     }
-    latest.state = AttemptState.CANCELLED;
-    if (latest.runnerJobId == null) {
-      reportCancelled(latest, false, "not dispatched yet");
+    boolean handedOver = latest.handovers > 0;
+    boolean handingOver = latest.handoverUntil != null && latest.handoverUntil.isAfter(now);
+    latest.cancelled();
+    if (handingOver && latest.runnerJobId == null) {
+      // the hand-over's record halts the job it starts, and that halt reports the cancel
+      LOG.infof("run %s cancelled while being handed to %s", latest.runId, latest.runner);
+    } else if (latest.runnerJobId == null) {
+      // a job the runner accepts from a hand-over still under way is halted when it is recorded
+      // (DispatchQueue)
+      outcomes.cancelReported(
+          latest,
+          false,
+          handedOver
+              ? "cancelled before the runner confirmed a job; any job it started is halted"
+              : "not dispatched yet");
     } else {
-      latest.requestHalt(now);
+      halts.haltJobOf(latest, HaltReason.CANCELLED);
       LOG.infof(
           "run %s cancelled; halting job %s at %s",
           latest.runId, latest.runnerJobId, latest.runner);
     }
-  }
-
-  /** Owes {@code RunCancelled} for the attempt the owner's cancel stopped. */
-  void reportCancelled(Attempt a, boolean haltedAtRunner, String detail) {
-    outbox.add(
-        Topics.RUNS_STATUS,
-        dispatch.causedByRequest(
-            a,
-            new RunCancelled(a.runId, a.attempt, a.runner, a.runnerJobId, haltedAtRunner, detail)));
-    LOG.infof("run %s attempt %d cancelled: %s", a.runId, a.attempt, detail);
   }
 
   /**

@@ -11,12 +11,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class RunRequestConsumer {
 
-  @Inject DispatchService dispatch;
+  @Inject RequestIntake dispatch;
   @Inject ConsumerRetry retry;
 
   @Incoming("run-requests")
   @Blocking
   public void onRunRequested(String message) {
-    retry.untilDone(DispatchService.CONSUMER, () -> dispatch.accept(EnvelopeCodec.decode(message)));
+    retry.untilDone(RequestIntake.CONSUMER, () -> dispatch.accept(EnvelopeCodec.decode(message)));
   }
 }

@@ -3,8 +3,9 @@ package dev.gort.gateway.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gort.common.event.RunnerStatus;
-import dev.gort.gateway.dispatch.Attempt;
+import dev.gort.gateway.attempt.Attempt;
 import dev.gort.gateway.runner.RunnerReport;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What a callback says about itself against the attempt its URL names (a plain function). */
@@ -14,20 +15,16 @@ class CallbackMismatchTest {
 
   @Test
   void aCallbackThatIsTheAttemptsMatches() {
-    assertThat(CallbackService.mismatches(attempt, delivery("sim", "test", "job-1", "run-1", 2)))
-        .isEmpty();
+    assertThat(mismatches("sim", "test", "job-1", "run-1", 2)).isEmpty();
     // a runner that does not name run or attempt is bound by its job id alone
-    assertThat(CallbackService.mismatches(attempt, delivery("sim", "test", "job-1", null, null)))
-        .isEmpty();
+    assertThat(mismatches("sim", "test", "job-1", null, null)).isEmpty();
   }
 
   @Test
   void everyFieldThatDiffersIsNamed() {
-    assertThat(CallbackService.mismatches(attempt, delivery("other", "test", "job-1", "run-1", 2)))
-        .containsExactly("runner");
-    assertThat(CallbackService.mismatches(attempt, delivery("sim", "boot", "job-1", "run-1", 2)))
-        .containsExactly("kind");
-    assertThat(CallbackService.mismatches(attempt, delivery("sim", "test", "job-9", "run-9", 1)))
+    assertThat(mismatches("other", "test", "job-1", "run-1", 2)).containsExactly("runner");
+    assertThat(mismatches("sim", "boot", "job-1", "run-1", 2)).containsExactly("kind");
+    assertThat(mismatches("sim", "test", "job-9", "run-9", 1))
         .containsExactly("jobId", "runId", "attempt");
   }
 
@@ -35,8 +32,7 @@ class CallbackMismatchTest {
   void anAttemptNotHandedOverYetTakesTheRunnersJobId() {
     attempt.runnerJobId = null;
 
-    assertThat(CallbackService.mismatches(attempt, delivery("sim", "test", "job-7", "run-1", 2)))
-        .isEmpty();
+    assertThat(mismatches("sim", "test", "job-7", "run-1", 2)).isEmpty();
   }
 
   private static Attempt attempt() {
@@ -50,15 +46,13 @@ class CallbackMismatchTest {
     return a;
   }
 
-  private static CallbackService.Delivery delivery(
+  private List<String> mismatches(
       String runner, String kind, String jobId, String runId, Integer attemptNumber) {
-    return new CallbackService.Delivery(
-        "attempt-2",
-        "token",
+    return CallbackService.mismatches(
+        attempt,
         runner,
         kind,
         RunnerReport.finished(jobId, null, RunnerStatus.PASSED, "http://x/r", null)
-            .naming(runId, attemptNumber),
-        "{}");
+            .naming(runId, attemptNumber));
   }
 }

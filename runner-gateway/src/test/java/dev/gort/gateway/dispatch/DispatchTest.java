@@ -11,6 +11,8 @@ import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
+import dev.gort.gateway.attempt.AttemptOutcomes;
+import dev.gort.gateway.attempt.CallbackToken;
 import dev.gort.gateway.testing.GatewayHarness;
 import dev.gort.gateway.testing.GatewayHarness.DispatchedJob;
 import dev.gort.gateway.testing.GatewayTestBase;
@@ -98,7 +100,7 @@ class DispatchTest extends GatewayTestBase {
     Envelope dispatched = status.get(0);
     assertThat(dispatched.type()).isEqualTo("dev.gort.run.dispatched.v1");
     assertThat(dispatched.subject()).isEqualTo(runId);
-    assertThat(dispatched.source()).isEqualTo(DispatchService.SOURCE);
+    assertThat(dispatched.source()).isEqualTo(AttemptOutcomes.SOURCE);
     assertThat(dispatched.traceparent().substring(3, 35))
         .isEqualTo(request.traceparent().substring(3, 35));
     assertThat(dispatched.traceparent()).isNotEqualTo(request.traceparent());

@@ -106,7 +106,7 @@ class TimeoutTest extends GatewayTestBase {
   @Test
   void haltTheRunnerKeepsRefusingIsGivenUpAfterTheLastTry() {
     DispatchedJob job = harness.dispatchedJob("nohalt-exp", 1);
-    String sql = "SELECT halt_result FROM dispatch_attempt WHERE id = ? AND halted_at IS NOT NULL";
+    String sql = "SELECT result FROM job_halt WHERE attempt_id = ? AND halted_at IS NOT NULL";
 
     String result =
         await()

@@ -1,4 +1,4 @@
-package dev.gort.gateway.dispatch;
+package dev.gort.gateway.attempt;
 
 import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunEvents.RunDispatched;
@@ -83,23 +83,6 @@ public class Attempt extends PanacheEntityBase {
   @Column(name = "dispatched_at")
   public Instant dispatchedAt;
 
-  /** When halting the runner's job was asked for (deadline passed, or the owner cancelled). */
-  @Column(name = "halt_requested_at")
-  public Instant haltRequestedAt;
-
-  @Column(name = "halt_tries", nullable = false)
-  public int haltTries;
-
-  @Column(name = "halt_next_try_at")
-  public Instant haltNextTryAt;
-
-  @Column(name = "halted_at")
-  public Instant haltedAt;
-
-  /** What the runner said to the halt, or why it was given up. */
-  @Column(name = "halt_result")
-  public String haltResult;
-
   /** Status polls sent to the runner since the attempt became overdue. */
   @Column(name = "status_polls", nullable = false)
   public int statusPolls;
@@ -116,14 +99,67 @@ public class Attempt extends PanacheEntityBase {
   @Column(name = "last_status")
   public String lastStatus;
 
+  /**
+   * How often the attempt was handed to its runner (see {@code DispatchRequest#handedOverBefore}).
+   */
+  @Column(nullable = false)
+  public int handovers;
+
+  /** Until when a hand-over under way holds the attempt; null when none is. */
+  @Column(name = "handover_until")
+  public Instant handoverUntil;
+
   @Version public long version;
 
-  /** Asks the halt loop to stop this attempt's job at its runner, if it has one. */
-  public void requestHalt(Instant now) {
-    if (runnerJobId != null && haltRequestedAt == null) {
-      haltRequestedAt = now;
-      haltNextTryAt = now;
+  // Lifecycle: every change of state goes through AttemptLifecycle, which refuses what it does not
+  // declare, so no state is set anywhere else.
+
+  /** The runner accepted the job {@code jobId}; its report is due by {@code deadline}. */
+  public void handedOver(String jobId, Instant now, Instant newDeadline) {
+    state = AttemptLifecycle.next(this, AttemptLifecycle.Trigger.HAND_OVER);
+    runnerJobId = jobId;
+    dispatchedAt = now;
+    deadline = newDeadline;
+    lastError = null;
+  }
+
+  /** The runner reported how the job ended. */
+  public void reported() {
+    state = AttemptLifecycle.next(this, AttemptLifecycle.Trigger.REPORT);
+  }
+
+  /** No usable report in time, or the runner reported a timeout. */
+  public void timedOut(String reason) {
+    state = AttemptLifecycle.next(this, AttemptLifecycle.Trigger.TIME_OUT);
+    lastError = reason;
+  }
+
+  /** The owner cancelled the run. */
+  public void cancelled() {
+    state = AttemptLifecycle.next(this, AttemptLifecycle.Trigger.CANCEL);
+  }
+
+  /** The job cannot run: no usable runner for it, or the runner refused it as invalid. */
+  public void rejected(String reason) {
+    state = AttemptLifecycle.next(this, AttemptLifecycle.Trigger.REJECT);
+    lastError = reason;
+  }
+
+  /**
+   * The runner accepted job {@code jobId} for a hand-over that was under way when the run was
+   * cancelled: the attempt stays cancelled and knows its job, so that halting it is confirmed.
+   */
+  public void tookJobAfterCancel(String jobId) {
+    if (state != AttemptState.CANCELLED || runnerJobId != null) {
+      throw new IllegalStateException(
+          "attempt " + id + " is " + state + " with job " + runnerJobId);
     }
+    runnerJobId = jobId;
+  }
+
+  /** Whether a report for this attempt still decides its run. */
+  public boolean awaitsReport() {
+    return !AttemptLifecycle.isFinal(state);
   }
 
   /** Attempt 1 of a requested run, due at once, overdue at {@code deadline} if not dispatched. */
@@ -165,9 +201,9 @@ public class Attempt extends PanacheEntityBase {
   }
 
   /** {@code RunCompleted} for this attempt: its runner reported {@code status}. */
-  public RunCompleted completed(RunnerStatus status, String resultsUrl) {
+  public RunCompleted completed(RunnerStatus status, String resultsUrl, String detail) {
     return new RunCompleted(
-        runId, attempt, runner, runnerJobId, status, resultsUrl, experiment, owner);
+        runId, attempt, runner, runnerJobId, status, resultsUrl, experiment, owner, detail);
   }
 
   /** The runner settings the run is dispatched with. */

@@ -1,4 +1,4 @@
-package dev.gort.gateway.dispatch;
+package dev.gort.gateway.attempt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,14 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An attempt's runner settings as its row keeps them: a JSON object, as text. */
-final class SettingsJson {
+public final class SettingsJson {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private SettingsJson() {}
 
-  static String write(Map<String, Object> settings) {
+  public static String write(Map<String, Object> settings) {
     try {
       return MAPPER.writeValueAsString(settings == null ? Map.of() : settings);
     } catch (JsonProcessingException e) {
@@ -23,7 +23,7 @@ final class SettingsJson {
     }
   }
 
-  static Map<String, Object> read(String json) {
+  public static Map<String, Object> read(String json) {
     if (json == null || json.isBlank()) {
       return Map.of();
     }
