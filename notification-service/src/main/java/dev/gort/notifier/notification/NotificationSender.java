@@ -1,6 +1,7 @@
 package dev.gort.notifier.notification;
 
 import dev.gort.common.polling.PollingLoop;
+import dev.gort.common.workqueue.WorkQueue;
 import dev.gort.notifier.config.NotifierConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -12,19 +13,14 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class NotificationSender {
 
-  @Inject NotificationService notifications;
+  @Inject NotificationDelivery delivery;
   @Inject NotifierConfig config;
 
   private PollingLoop loop;
 
   void onStart(@Observes StartupEvent event) {
     loop =
-        new PollingLoop(
-                "notification-sender",
-                notifications::sendNextDue,
-                config.sendInterval(),
-                config.maxBackoff())
-            .start();
+        WorkQueue.loop("notification-sender", delivery, config.sendInterval(), config.maxBackoff());
   }
 
   void onStop(@Observes ShutdownEvent event) {

@@ -7,21 +7,19 @@ import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.Topics;
 import dev.gort.common.inbox.Inbox;
 import dev.gort.common.outbox.Outbox;
-import dev.gort.common.retry.Backoff;
 import dev.gort.notifier.config.NotifierConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Turns finished runs into notifications and delivers them, at most one per outcome and channel.
+ * Turns finished runs into notifications, at most one per outcome and channel; {@link
+ * NotificationDelivery} sends them.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -35,7 +33,6 @@ public class NotificationService {
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject EntityManager em;
-  @Inject EmailChannel email;
   @Inject NotifierConfig config;
 
   /**
@@ -92,49 +89,5 @@ public class NotificationService {
             SOURCE,
             new NotificationQueued(finished.runId(), finished.outcome(), notifications, detail),
             clock.instant()));
-  }
-
-  /**
-   * Sends the most overdue pending notification. The row stays locked while the message goes out,
-   * so replicas never send it twice; a crash after sending and before commit sends it again
-   * (at-least-once towards SMTP, the best a mail server allows).
-   *
-   * @return whether there was one to send
-   */
-  @Transactional
-  public boolean sendNextDue() {
-    @SuppressWarnings("unchecked")
-    List<Notification> due =
-        em.createNativeQuery(
-                "SELECT * FROM notification WHERE state = 'PENDING' AND next_try_at <= now()"
-                    + " ORDER BY next_try_at LIMIT 1 FOR UPDATE SKIP LOCKED",
-                Notification.class)
-            .getResultList();
-    if (due.isEmpty()) {
-      return false;
-    }
-    Notification n = due.get(0);
-    n.tries++;
-    try {
-      email.send(n.recipient, n.subject, n.body);
-      n.state = NotificationState.SENT;
-      n.sentAt = clock.instant();
-      n.lastError = null;
-      LOG.infof("run %s: %s notification sent", n.runId, n.outcome);
-    } catch (RuntimeException e) {
-      n.lastError = e.getMessage();
-      if (n.tries >= config.maxTries()) {
-        n.state = NotificationState.FAILED;
-        LOG.errorf(
-            "run %s: notification given up after %d tries: %s", n.runId, n.tries, n.lastError);
-      } else {
-        n.nextTryAt =
-            clock
-                .instant()
-                .plus(new Backoff(Duration.ofSeconds(1), config.maxBackoff()).after(n.tries));
-        LOG.warnf("run %s: notification try %d failed: %s", n.runId, n.tries, n.lastError);
-      }
-    }
-    return true;
   }
 }
