@@ -19,7 +19,12 @@ public enum AttemptBehaviour {
   INFRA_FAILURE("infra-failure", "infra-failure"),
   /** Reports success, but its results cannot be parsed. */
   BAD_RESULTS("bad-results", "passed"),
-  CANCELLED("cancelled", "cancelled");
+  CANCELLED("cancelled", "cancelled"),
+  /**
+   * Finishes and passes, and the runner's API says so, but its report (callback, webhook) never
+   * reaches Gort: the status poll has to recover it.
+   */
+  LOST_WEBHOOK("lost-webhook", "passed");
 
   private final String word;
   private final String reportedStatus;
@@ -33,9 +38,19 @@ public enum AttemptBehaviour {
     return word;
   }
 
-  /** The {@code status} of the callback, or empty when this behaviour never calls back. */
+  /**
+   * The status the job ends with (what its callback says, where one is sent), or empty when it
+   * never ends by itself.
+   */
   public Optional<String> reportedStatus() {
     return Optional.ofNullable(reportedStatus);
+  }
+
+  /**
+   * Whether the job's end is reported to Gort (false for {@code lost-webhook}, and never-ending).
+   */
+  public boolean sendsReport() {
+    return reportedStatus != null && this != LOST_WEBHOOK;
   }
 
   public static Optional<AttemptBehaviour> fromWord(String word) {

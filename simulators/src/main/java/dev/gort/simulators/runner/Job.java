@@ -43,7 +43,7 @@ public final class Job {
     this.scenario = scenario;
     this.outcome = scenario;
     this.receivedAt = receivedAt;
-    this.callbackStatus = scenario.reportedStatus().isPresent() ? "pending" : "none";
+    this.callbackStatus = scenario.sendsReport() ? "pending" : "none";
   }
 
   String jobId() {

@@ -9,7 +9,7 @@ public record TestResults(String jobId, String experiment, List<TestCase> tests)
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record TestCase(String name, String status, long durationMs, String message) {}
 
-  static TestResults passed(String jobId, String experiment) {
+  public static TestResults passed(String jobId, String experiment) {
     return new TestResults(
         jobId,
         experiment,
@@ -18,7 +18,7 @@ public record TestResults(String jobId, String experiment, List<TestCase> tests)
             new TestCase("enrollment", "passed", 30, null)));
   }
 
-  static TestResults failed(String jobId, String experiment) {
+  public static TestResults failed(String jobId, String experiment) {
     return new TestResults(
         jobId,
         experiment,

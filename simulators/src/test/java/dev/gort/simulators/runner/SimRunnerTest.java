@@ -127,6 +127,27 @@ class SimRunnerTest {
   }
 
   @Test
+  void lostWebhookJobFinishesPassedWithoutEverCallingBack() {
+    scenario(List.of("lost-webhook"), 0);
+    String jobId = dispatch(1, "run-lw");
+
+    await()
+        .atMost(CALLBACK_WAIT)
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/runners/sim/jobs/{id}", jobId)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("passed")));
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> receiver.received().isEmpty());
+    assertThat(job(jobId).getString("callbackStatus")).isEqualTo("none");
+  }
+
+  @Test
   void statusPollAnswersRunningUntilTheCallbackThenItsStatus() {
     scenario(List.of("fail"), 1_500);
     String jobId = dispatch(1, "run-p");
