@@ -70,9 +70,14 @@ final class StackClient {
 
   /** What the sim runner does on each attempt for {@code slug}. */
   void scenario(String slug, List<String> attempts, int delayMs) {
+    scenario("sim", slug, attempts, delayMs);
+  }
+
+  /** What runner {@code runner}'s simulator does on each attempt of {@code slug}. */
+  void scenario(String runner, String slug, List<String> attempts, int delayMs) {
     Http.Answer a =
         Http.put(
-            stack.url(SIMULATORS) + "/sim/runners/sim/scenarios/" + slug,
+            stack.url(SIMULATORS) + "/sim/runners/" + runner + "/scenarios/" + slug,
             Http.json(Map.of("attempts", attempts, "delayMs", delayMs)));
     assertThat(a.status()).isEqualTo(200);
   }
@@ -111,8 +116,13 @@ final class StackClient {
 
   /** The jobs the sim runner received for {@code slug}, in the order received. */
   List<JsonNode> jobs(String slug) {
+    return jobs("sim", slug);
+  }
+
+  /** The jobs runner {@code runner}'s simulator received for {@code slug}, oldest first. */
+  List<JsonNode> jobs(String runner, String slug) {
     List<JsonNode> jobs = new ArrayList<>();
-    Http.get(stack.url(SIMULATORS) + "/sim/runners/sim/jobs?experiment=" + slug)
+    Http.get(stack.url(SIMULATORS) + "/sim/runners/" + runner + "/jobs?experiment=" + slug)
         .json()
         .path("value")
         .forEach(jobs::add);

@@ -16,6 +16,7 @@ import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.inbox.Inbox;
 import dev.gort.common.statemachine.IllegalTransitionException;
 import dev.gort.common.time.StoredTime;
+import dev.gort.common.web.Untrusted;
 import dev.gort.scheduler.run.TestRun.Step;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -191,7 +192,11 @@ public class RunProgress {
     Step reported =
         new Step(
             RunTrigger.RUNNER_REPORTED,
-            "runner reported " + c.status().name().toLowerCase() + " for attempt " + c.attempt());
+            "runner reported "
+                + c.status().name().toLowerCase()
+                + " for attempt "
+                + c.attempt()
+                + (c.detail() == null ? "" : ": " + Untrusted.forLog(c.detail())));
     boolean lastTimedOut = c.status() == RunnerStatus.TIMEOUT && c.attempt() >= run.attempts;
     List<Step> steps =
         switch (run.state) {

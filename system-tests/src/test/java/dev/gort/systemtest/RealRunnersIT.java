@@ -1,0 +1,183 @@
+package dev.gort.systemtest;
+
+import static dev.gort.systemtest.StackClient.states;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Seed 000's flows on each real runner, against its simulator on the real stack (their real API
+ * and wire format, signed reports): a pass, a silent job timed out and retried, a reported
+ * timeout retried, an infrastructure failure, a cancel the runner confirms, a lost report
+ * recovered by the status poll, a runner that stops answering. Each prints how long it took.
+ */
+class RealRunnersIT {
+
+  private static StackClient gort;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    gort = new StackClient(GortStack.shared());
+  }
+
+  static Stream<String> runners() {
+    return Stream.of("github-actions");
+  }
+
+  @ParameterizedTest
+  @MethodSource("runners")
+  void aPassingJobIsReportedOnce(String runner) {
+    long started = System.nanoTime();
+    String slug = gort.newExperiment(false);
+    gort.scenario(runner, slug, List.of("pass"), 100);
+
+    JsonNode run = gort.awaitFinished(requestRun(slug, runner));
+
+    assertThat(run.path("runner").asText()).isEqualTo(runner);
+    assertThat(run.path("attempts").asInt()).isEqualTo(1);
+    assertThat(reasons(run)).anyMatch(r -> r.startsWith("runner reported passed for attempt 1"));
+    assertThat(gort.jobs(runner, slug)).hasSize(1);
+    report(runner, "pass", started);
+  }
+
+  @ParameterizedTest
+  @MethodSource("runners")
+  void aSilentJobIsTimedOutHaltedAndTheRetryPasses(String runner) {
+    long started = System.nanoTime();
+    String slug = gort.newExperiment(false);
+    gort.scenario(runner, slug, List.of("timeout", "pass"), 100);
+
+    JsonNode run = gort.awaitFinished(requestRun(slug, runner));
+
+    assertThat(run.path("attempts").asInt()).isEqualTo(2);
+    assertRetriedOnce(run);
+    assertThat(reasons(run)).anyMatch(r -> r.contains("no callback before the deadline"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> gort.jobs(runner, slug).get(0).path("cancelled").asBoolean());
+    assertThat(gort.jobs(runner, slug)).hasSize(2);
+    report(runner, "timeout, then retry passes", started);
+  }
+
+  @ParameterizedTest
+  @MethodSource("runners")
+  void aReportedTimeoutIsRetried(String runner) {
+    long started = System.nanoTime();
+    String slug = gort.newExperiment(false);
+    gort.scenario(runner, slug, List.of("report-timeout", "pass"), 100);
+
+    JsonNode run = gort.awaitFinished(requestRun(slug, runner));
+
+    assertThat(run.path("attempts").asInt()).isEqualTo(2);
+    assertRetriedOnce(run);
+    assertThat(reasons(run)).anyMatch(r -> r.contains("the runner reported a timeout"));
+    report(runner, "reported timeout, then retry passes", started);
+  }
+
+  @ParameterizedTest
+  @MethodSource("runners")
+  void anInfrastructureFailureEndsTheRunCancelled(String runner) {
+    long started = System.nanoTime();
+    String slug = gort.newExperiment(false);
+    gort.scenario(runner, slug, List.of("infra-failure"), 100);
+
+    JsonNode run = gort.awaitFinished(requestRun(slug, runner));
+
+    assertThat(run.path("outcome").asText()).isEqualTo("CANCELLED");
+    assertThat(run.path("attempts").asInt()).isEqualTo(1);
+    assertThat(reasons(run)).anyMatch(r -> r.startsWith("runner reported infra_failure"));
+    report(runner, "infrastructure failure", started);
+  }
+
+  @ParameterizedTest
+  @MethodSource("runners")
+  void theOwnersCancelHaltsTheJobAndTheRunnerConfirms(String runner) {
+    long started = System.nanoTime();
+    String slug = gort.newExperiment(false);
+    gort.scenario(runner, slug, List.of("pass"), 30_000);
+    Http.Answer requested = gort.requestRun(slug, runnerBody(runner));
+    assertThat(requested.status()).isEqualTo(202);
+    String runId = requested.json().path("id").asText();
+    gort.awaitState(runId, "RUNNING", Duration.ofSeconds(30));
+
+    Http.Answer cancelled = gort.cancel(requested.json().path("operationId").asText());
+
+    assertThat(cancelled.status()).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> gort.jobs(runner, slug).get(0).path("cancelled").asBoolean());
+    assertThat(gort.getRun(runId).path("outcome").asText()).isEqualTo("CANCELLED");
+    assertThat(gort.jobs(runner, slug)).hasSize(1);
+    report(runner, "cancelled by the owner, halt confirmed", started);
+  }
+
+  @ParameterizedTest
+  @MethodSource("runners")
+  void aLostReportIsRecoveredByTheStatusPollNotRetried(String runner) {
+    long started = System.nanoTime();
+    String slug = gort.newExperiment(false);
+    gort.scenario(runner, slug, List.of("lost-webhook"), 100);
+
+    JsonNode run = gort.awaitFinished(requestRun(slug, runner));
+
+    assertThat(run.path("attempts").asInt()).isEqualTo(1);
+    assertThat(reasons(run)).anyMatch(r -> r.startsWith("runner reported passed for attempt 1"));
+    assertThat(gort.jobs(runner, slug)).hasSize(1);
+    report(runner, "lost report recovered by the status poll", started);
+  }
+
+  @ParameterizedTest
+  @MethodSource("runners")
+  void aRunnerThatStopsAnsweringIsGivenUpAndTheRetryPasses(String runner) {
+    long started = System.nanoTime();
+    String slug = gort.newExperiment(false);
+    gort.scenario(runner, slug, List.of("unresponsive", "pass"), 100);
+
+    JsonNode run =
+        gort.awaitState(requestRun(slug, runner), "FINISHED", Duration.ofSeconds(90));
+
+    assertThat(run.path("attempts").asInt()).isEqualTo(2);
+    assertRetriedOnce(run);
+    assertThat(reasons(run))
+        .anyMatch(r -> r.contains("runner " + runner + " has not answered a status poll since"));
+    report(runner, "unresponsive, given up, retry passes", started);
+  }
+
+  private static String requestRun(String slug, String runner) {
+    Http.Answer requested = gort.requestRun(slug, runnerBody(runner));
+    assertThat(requested.status()).as(requested.raw().body()).isEqualTo(202);
+    return requested.json().path("id").asText();
+  }
+
+  private static String runnerBody(String runner) {
+    return "{\"runner\": \"" + runner + "\"}";
+  }
+
+  private static void assertRetriedOnce(JsonNode run) {
+    List<String> states = states(run);
+    int retries = 0;
+    for (int i = 1; i < states.size(); i++) {
+      if (states.get(i - 1).equals("COMPLETED") && states.get(i).equals("RUNNING")) {
+        retries++;
+      }
+    }
+    assertThat(retries).as("COMPLETED → RUNNING in %s", states).isEqualTo(1);
+  }
+
+  private static List<String> reasons(JsonNode run) {
+    return run.path("history").findValuesAsText("reason");
+  }
+
+  private static void report(String runner, String flow, long startedNanos) {
+    System.out.printf(
+        "flow timing: %-16s %-44s %6d ms%n",
+        runner, flow, (System.nanoTime() - startedNanos) / 1_000_000);
+  }
+}
