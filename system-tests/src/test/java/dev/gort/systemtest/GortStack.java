@@ -33,8 +33,10 @@ public final class GortStack implements AutoCloseable {
   public static final String RUNNER_SECRET = "system-test-runner-secret";
   public static final String GITHUB_TOKEN = "system-test-github-token";
   public static final String GITHUB_WEBHOOK_SECRET = "system-test-github-webhook-secret";
+
   /** The repository and workflow the github-actions runner's defaults name, at the simulator. */
   public static final String GITHUB_REPOSITORY = "gort-tests/experiments";
+
   public static final String DISPATCH_DEADLINE = "PT5S";
   public static final String UNRESPONSIVE_GRACE = "PT5S";
   public static final String STALL_ALLOWANCE = "PT20S";
@@ -365,6 +367,8 @@ public final class GortStack implements AutoCloseable {
     env.put("GORT_SIM_PUBLIC_URL", url(SIMULATORS));
     env.put("GORT_EXPERIMENT_SOURCE_URL", url(SIMULATORS));
     env.put("GORT_SIM_RUNNER_URL", url(SIMULATORS));
+    // until the scheduler asks the gateway which runners there are
+    env.put("GORT_SCHEDULER_RUNNERS", "sim,github-actions,tuxsuite,local");
     env.put("GORT_GITHUB_API_URL", url(SIMULATORS) + "/github");
     env.put("GORT_GITHUB_TOKEN", GITHUB_TOKEN);
     env.put("GORT_GITHUB_WEBHOOK_SECRET", GITHUB_WEBHOOK_SECRET);

@@ -13,10 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Seed 000's flows on each real runner, against its simulator on the real stack (their real API
- * and wire format, signed reports): a pass, a silent job timed out and retried, a reported
- * timeout retried, an infrastructure failure, a cancel the runner confirms, a lost report
- * recovered by the status poll, a runner that stops answering. Each prints how long it took.
+ * Seed 000's flows on each real runner, against its simulator on the real stack (their real API and
+ * wire format, signed reports): a pass, a silent job timed out and retried, a reported timeout
+ * retried, an infrastructure failure, a cancel the runner confirms, a lost report recovered by the
+ * status poll, a runner that stops answering. Each prints how long it took.
  */
 class RealRunnersIT {
 
@@ -140,8 +140,7 @@ class RealRunnersIT {
     String slug = gort.newExperiment(false);
     gort.scenario(runner, slug, List.of("unresponsive", "pass"), 100);
 
-    JsonNode run =
-        gort.awaitState(requestRun(slug, runner), "FINISHED", Duration.ofSeconds(90));
+    JsonNode run = gort.awaitState(requestRun(slug, runner), "FINISHED", Duration.ofSeconds(90));
 
     assertThat(run.path("attempts").asInt()).isEqualTo(2);
     assertRetriedOnce(run);

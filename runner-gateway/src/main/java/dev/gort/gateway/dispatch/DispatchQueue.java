@@ -7,11 +7,13 @@ import dev.gort.gateway.attempt.Attempt;
 import dev.gort.gateway.attempt.AttemptOutcomes;
 import dev.gort.gateway.attempt.AttemptState;
 import dev.gort.gateway.attempt.CallbackToken;
+import dev.gort.gateway.attempt.SettingsJson;
 import dev.gort.gateway.config.GatewayConfig;
 import dev.gort.gateway.halt.HaltReason;
 import dev.gort.gateway.halt.Halts;
 import dev.gort.gateway.runner.CallbackStyle;
 import dev.gort.gateway.runner.DispatchRequest;
+import dev.gort.gateway.runner.InvalidSettingsException;
 import dev.gort.gateway.runner.JobIds;
 import dev.gort.gateway.runner.JobRejectedException;
 import dev.gort.gateway.runner.RunKind;
@@ -83,6 +85,15 @@ public class DispatchQueue implements WorkQueue.Steps<DispatchQueue.HandOver, St
       return Optional.of(new HandOver(a.id, null, null, null));
     }
     Runner runner = runners.find(a.runner).orElseThrow();
+    RunKind kind = RunKind.fromWord(a.kind).orElseThrow();
+    try {
+      // checked again here, with the runner's defaults of now: a run requested without checked
+      // settings (a scheduled run) gets them, and cancels and status polls see what was sent
+      a.settingsJson = SettingsJson.write(runner.checkSettings(kind, a.settings()));
+    } catch (InvalidSettingsException e) {
+      outcomes.rejected(a, "invalid " + a.runner + " settings: " + e.getMessage());
+      return Optional.of(new HandOver(a.id, null, null, null));
+    }
     Lease lease = Lease.of(now, DISPATCH_CLAIM);
     a.nextTryAt = lease.until();
     a.handoverUntil = lease.until();
@@ -104,7 +115,7 @@ public class DispatchQueue implements WorkQueue.Steps<DispatchQueue.HandOver, St
             a.attempt,
             a.experiment,
             a.revision,
-            RunKind.fromWord(a.kind).orElseThrow(),
+            kind,
             callbackUrl,
             a.settings(),
             handedOverBefore);
