@@ -18,7 +18,8 @@ public class ProblemException extends RuntimeException {
     this(status, title, detail, extensions, Map.of());
   }
 
-  private ProblemException(
+  /** A problem that goes out with the response headers {@code headers} too (for subclasses). */
+  protected ProblemException(
       int status,
       String title,
       String detail,

@@ -4,6 +4,7 @@ import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.RunnerStatus;
+import dev.gort.common.json.SettingsJson;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

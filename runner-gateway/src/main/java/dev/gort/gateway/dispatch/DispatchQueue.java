@@ -1,5 +1,6 @@
 package dev.gort.gateway.dispatch;
 
+import dev.gort.common.json.SettingsJson;
 import dev.gort.common.workqueue.Lease;
 import dev.gort.common.workqueue.Result;
 import dev.gort.common.workqueue.WorkQueue;
@@ -7,7 +8,6 @@ import dev.gort.gateway.attempt.Attempt;
 import dev.gort.gateway.attempt.AttemptOutcomes;
 import dev.gort.gateway.attempt.AttemptState;
 import dev.gort.gateway.attempt.CallbackToken;
-import dev.gort.gateway.attempt.SettingsJson;
 import dev.gort.gateway.config.GatewayConfig;
 import dev.gort.gateway.halt.HaltReason;
 import dev.gort.gateway.halt.Halts;

@@ -69,7 +69,7 @@ public class HaltQueue implements WorkQueue.Steps<HaltQueue.Claim, String> {
         new RunnerJob(
             h.jobId,
             RunKind.fromWord(h.kind).orElse(RunKind.TEST),
-            dev.gort.gateway.attempt.SettingsJson.read(h.settingsJson));
+            dev.gort.common.json.SettingsJson.read(h.settingsJson));
     return Optional.of(new Claim(h.id, h.runner, job, lease));
   }
 

@@ -1,4 +1,4 @@
-package dev.gort.gateway.attempt;
+package dev.gort.common.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -7,7 +7,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An attempt's runner settings as its row keeps them: a JSON object, as text. */
+/**
+ * Runner settings as a row keeps them: a JSON object, as text (the gateway's attempts and halts,
+ * the scheduler's test configurations and runs).
+ */
 public final class SettingsJson {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
