@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.GatewayStub;
 import dev.gort.scheduler.testing.KafkaTestBase;
 import dev.gort.testsupport.GortTestResource;
 import dev.gort.testsupport.TestIssuer;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
+@QuarkusTestResource(GatewayStub.class)
 class AccessTest extends KafkaTestBase {
 
   // the stub's experiment exp-X belongs to owner-exp-X

@@ -1,6 +1,7 @@
 package dev.gort.scheduler.poll;
 
 import dev.gort.scheduler.experiment.SourceExperiment;
+import dev.gort.scheduler.experiment.TestConfigs;
 import dev.gort.scheduler.run.RunService;
 import dev.gort.scheduler.run.RunView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +57,7 @@ public class ScheduledRuns {
 
   @Inject DataSource dataSource;
   @Inject RunService runs;
+  @Inject TestConfigs configs;
   @Inject Clock clock;
 
   /**
@@ -86,7 +88,7 @@ public class ScheduledRuns {
       RunView run =
           runs.request(
               experiment,
-              null,
+              configs.forSchedule(slug),
               "scheduled: revision " + revision + " is ready for test (poll " + pollId + ")",
               REQUESTED_BY);
       update(c, ATTACH, run.id(), slug, revision);

@@ -9,8 +9,10 @@ import dev.gort.common.security.Callers;
 import dev.gort.common.web.JsonBody;
 import dev.gort.common.web.ProblemException;
 import dev.gort.common.web.Untrusted;
-import dev.gort.scheduler.experiment.ExperimentSource;
+import dev.gort.scheduler.experiment.ExperimentAccess;
 import dev.gort.scheduler.experiment.SourceExperiment;
+import dev.gort.scheduler.experiment.TestConfigs;
+import dev.gort.scheduler.runner.TestSpec;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,9 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Owners (and operators) ask for test runs and read them. An owner reaches only the runs of its own
@@ -42,16 +42,19 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
   static final String REQUEST_ENDPOINT = "POST /api/v1/experiments/{slug}/test-runs";
 
-  /** A test-run request is three short fields. */
-  static final JsonBody.Limits REQUEST_LIMITS = JsonBody.Limits.of(64 * 1024, 200);
+  /**
+   * A test-run request is a few short fields and the settings to override, a small JSON object
+   * whose values may be longer strings (workflow inputs).
+   */
+  static final JsonBody.Limits REQUEST_LIMITS = JsonBody.Limits.of(64 * 1024, 4096);
 
   private static final List<String> LIST_FILTERS = List.of("experiment", "state", "outcome");
 
   @Inject RunService runs;
-  @Inject ExperimentSource source;
+  @Inject ExperimentAccess experiments;
+  @Inject TestConfigs configs;
   @Inject Callers callers;
   @Inject IdempotencyKeys idempotency;
 
@@ -62,12 +65,11 @@ public class RunResource {
   public Response requestRun(
       @PathParam("slug") String slug,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam("Content-Type") String contentType,
       byte[] body) {
     Caller caller = callers.current();
-    if (!SLUG.matcher(slug).matches()) {
-      throw ProblemException.badRequest(Untrusted.quote(slug) + " is not an experiment slug");
-    }
+    ExperimentAccess.checkSlug(slug);
     TestRunRequest request =
         JsonBody.readOptional(body, contentType, TestRunRequest.class, REQUEST_LIMITS);
     try {
@@ -76,32 +78,42 @@ public class RunResource {
           REQUEST_ENDPOINT,
           idempotencyKey,
           fingerprint(slug, body),
-          () -> experimentFor(caller, slug, request),
-          experiment -> accepted(start(caller, experiment, request)));
+          () -> prepare(caller, slug, request, authorization),
+          prepared -> accepted(start(caller, prepared, request)));
     } catch (PersistenceException e) {
       // a concurrent request created the experiment's unfinished run first
       throw runs.conflictFor(slug).orElseThrow(() -> e);
     }
   }
 
+  /** What a run is started from: the experiment as the source says it, and how it is tested. */
+  private record Prepared(SourceExperiment experiment, TestSpec spec) {}
+
   /**
-   * The experiment a request is for, as the source says it now, if the caller may act on it: read
-   * before any transaction opens, so no database connection waits on the source.
+   * The experiment a request is for, as the source says it now, if the caller may act on it, and
+   * how the run is tested, checked by its runner through the gateway: both asked before any
+   * transaction opens, so no database connection waits on them and nothing is stored when either
+   * refuses.
    */
-  private SourceExperiment experimentFor(Caller caller, String slug, TestRunRequest request) {
+  private Prepared prepare(
+      Caller caller, String slug, TestRunRequest request, String authorization) {
     if (request != null && request.pipeline() != null) {
       throw ProblemException.badRequest(
           "choosing a pipeline is not supported yet; omit 'pipeline'");
     }
-    SourceExperiment experiment = fetch(slug);
-    if (!caller.mayActFor(experiment.owner())) {
-      // another owner's experiment is not there for this caller
-      throw new ExperimentSource.ExperimentNotFound(slug);
-    }
-    return experiment;
+    SourceExperiment experiment = experiments.forCaller(caller, slug);
+    TestSpec spec =
+        configs.forRequest(
+            slug,
+            request == null ? null : request.runner(),
+            request == null ? null : request.kind(),
+            request == null ? null : request.settings(),
+            authorization);
+    return new Prepared(experiment, spec);
   }
 
-  private RunView start(Caller caller, SourceExperiment experiment, TestRunRequest request) {
+  private RunView start(Caller caller, Prepared prepared, TestRunRequest request) {
+    SourceExperiment experiment = prepared.experiment();
     String slug = experiment.slug();
     if (request != null
         && request.revision() != null
@@ -116,7 +128,8 @@ public class RunResource {
               + ")",
           Map.of("currentRevision", experiment.revision()));
     }
-    return runs.request(experiment, request, "requested by " + caller.name(), caller.name());
+    return runs.request(
+        experiment, prepared.spec(), "requested by " + caller.name(), caller.name());
   }
 
   /** Test runs the caller may see, latest first, filtered by experiment, state and outcome. */
@@ -174,14 +187,6 @@ public class RunResource {
       out.writeBytes(body);
     }
     return out.toByteArray();
-  }
-
-  private SourceExperiment fetch(String slug) {
-    try {
-      return source.get(slug);
-    } catch (CircuitBreakerOpenException | TimeoutException e) {
-      throw new ExperimentSource.SourceUnavailable("the experiment source is not answering");
-    }
   }
 
   private static Response accepted(RunView run) {

@@ -6,13 +6,14 @@ import dev.gort.common.event.RunEvents.CancelRequested;
 import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.Topics;
+import dev.gort.common.json.SettingsJson;
 import dev.gort.common.outbox.Outbox;
 import dev.gort.common.security.Caller;
 import dev.gort.common.time.StoredTime;
 import dev.gort.common.web.ProblemException;
-import dev.gort.common.web.Untrusted;
 import dev.gort.scheduler.config.SchedulerConfig;
 import dev.gort.scheduler.experiment.SourceExperiment;
+import dev.gort.scheduler.runner.TestSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,12 +39,12 @@ public class RunService {
   /**
    * A run for the current revision of {@code experiment}, and the {@code RunRequested} it owes.
    *
+   * @param spec how it is tested: runner, kind and the settings as the runner checked them
    * @param requestedBy who asked for it: the caller, or the poller for a scheduled run
    */
   @Transactional
   public RunView request(
-      SourceExperiment experiment, TestRunRequest request, String reason, String requestedBy) {
-    String runner = runnerOf(request);
+      SourceExperiment experiment, TestSpec spec, String reason, String requestedBy) {
     TestRun.unfinishedOf(experiment.slug())
         .ifPresent(
             unfinished -> {
@@ -59,7 +60,9 @@ public class RunService {
     run.owner =
         experiment.owner() == null || experiment.owner().isBlank() ? null : experiment.owner();
     run.ownerEmail = experiment.ownerEmail() == null ? "" : experiment.ownerEmail();
-    run.runner = runner;
+    run.runner = spec.runner();
+    run.kind = spec.kind();
+    run.settingsJson = SettingsJson.write(spec.settings());
     run.requestedBy = requestedBy;
     run.maxAttempts = config.maxAttempts();
     run.enter(RunState.QUEUED, now, reason);
@@ -77,7 +80,9 @@ public class RunService {
         run.owner,
         run.ownerEmail,
         run.runner,
-        run.maxAttempts);
+        run.maxAttempts,
+        run.kind,
+        SettingsJson.read(run.settingsJson));
   }
 
   /**
@@ -213,19 +218,6 @@ public class RunService {
         run.summary,
         at,
         run.requestedBy);
-  }
-
-  private String runnerOf(TestRunRequest request) {
-    String runner =
-        request == null || request.runner() == null ? config.defaultRunner() : request.runner();
-    if (!config.runners().contains(runner)) {
-      throw ProblemException.badRequest(
-          "unknown runner "
-              + Untrusted.quote(runner)
-              + "; known runners: "
-              + String.join(", ", config.runners()));
-    }
-    return runner;
   }
 
   static ProblemException unfinishedConflict(TestRun unfinished) {

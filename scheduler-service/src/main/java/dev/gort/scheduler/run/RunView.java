@@ -1,7 +1,9 @@
 package dev.gort.scheduler.run;
 
+import dev.gort.common.json.SettingsJson;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** A test run as the API shows it. */
 public record RunView(
@@ -10,6 +12,8 @@ public record RunView(
     String revision,
     String owner,
     String runner,
+    String kind,
+    Map<String, Object> settings,
     String requestedBy,
     String state,
     String outcome,
@@ -30,6 +34,8 @@ public record RunView(
         run.revision,
         run.owner,
         run.runner,
+        run.kind,
+        SettingsJson.read(run.settingsJson),
         run.requestedBy,
         run.state.name(),
         run.outcome == null ? null : run.outcome.name(),

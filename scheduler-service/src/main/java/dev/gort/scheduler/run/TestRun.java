@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** A test run of one experiment revision; its state only changes through {@link RunLifecycle}. */
 @Entity
@@ -46,6 +47,15 @@ public class TestRun extends PanacheEntityBase {
 
   @Column(nullable = false)
   public String runner;
+
+  /** What the runner is asked to do: {@code test}, {@code build} or {@code boot}. */
+  @Column(nullable = false)
+  public String kind = "test";
+
+  /** The runner settings the run was requested with, as the runner checked them: a JSON object. */
+  @Column(name = "settings", nullable = false)
+  @ColumnTransformer(write = "cast(? as jsonb)")
+  public String settingsJson = "{}";
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)

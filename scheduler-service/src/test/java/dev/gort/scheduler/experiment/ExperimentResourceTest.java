@@ -12,6 +12,7 @@ import dev.gort.common.event.Outcome;
 import dev.gort.scheduler.poll.ExperimentPoller;
 import dev.gort.scheduler.poll.PollView;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.GatewayStub;
 import dev.gort.scheduler.testing.KafkaTestBase;
 import dev.gort.scheduler.testing.RunTable;
 import dev.gort.testsupport.GortTestResource;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
+@QuarkusTestResource(GatewayStub.class)
 class ExperimentResourceTest extends KafkaTestBase {
 
   @Inject ExperimentPoller poller;

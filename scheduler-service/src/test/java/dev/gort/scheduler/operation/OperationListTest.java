@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.gort.common.event.Outcome;
 import dev.gort.scheduler.run.RunState;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.GatewayStub;
 import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.GortTestResource;
 import io.agroal.api.AgroalDataSource;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
+@QuarkusTestResource(GatewayStub.class)
 class OperationListTest {
 
   @BeforeEach

@@ -12,6 +12,7 @@ import dev.gort.common.event.Outcome;
 import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.Topics;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.GatewayStub;
 import dev.gort.scheduler.testing.KafkaTestBase;
 import dev.gort.scheduler.testing.RunTable;
 import dev.gort.scheduler.testing.SourceScript;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
+@QuarkusTestResource(GatewayStub.class)
 class ExperimentPollerTest extends KafkaTestBase {
 
   @Inject ExperimentPoller poller;

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.GatewayStub;
 import dev.gort.scheduler.testing.RunTable;
 import dev.gort.scheduler.testing.SourceScript;
 import dev.gort.testsupport.ApiTokens;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(PollingOn.class)
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
+@QuarkusTestResource(GatewayStub.class)
 class PollLoopTest {
 
   @BeforeEach

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gort.scheduler.experiment.SourceExperiment;
 import dev.gort.scheduler.poll.ScheduledRuns.Decision;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.GatewayStub;
 import dev.gort.scheduler.testing.RunTable;
 import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.GortTestResource;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
+@QuarkusTestResource(GatewayStub.class)
 class ReplicaSafetyTest {
 
   @BeforeEach

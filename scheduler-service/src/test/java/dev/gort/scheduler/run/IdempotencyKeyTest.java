@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.GatewayStub;
 import dev.gort.scheduler.testing.KafkaTestBase;
 import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.GortTestResource;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
+@QuarkusTestResource(GatewayStub.class)
 class IdempotencyKeyTest extends KafkaTestBase {
 
   @Test

@@ -18,6 +18,7 @@ import dev.gort.common.event.RunEvents.RunTimedOut;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.GatewayStub;
 import dev.gort.scheduler.testing.KafkaTestBase;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
+@QuarkusTestResource(GatewayStub.class)
 class LostEventsTest extends KafkaTestBase {
 
   @Test

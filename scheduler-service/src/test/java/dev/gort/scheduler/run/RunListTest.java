@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.GatewayStub;
 import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
+@QuarkusTestResource(GatewayStub.class)
 class RunListTest {
 
   @BeforeEach

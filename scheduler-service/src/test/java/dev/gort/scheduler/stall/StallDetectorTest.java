@@ -18,6 +18,7 @@ import dev.gort.common.event.RunEvents.RunRequested;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
+import dev.gort.scheduler.testing.GatewayStub;
 import dev.gort.scheduler.testing.KafkaTestBase;
 import dev.gort.testsupport.GortTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(StallsFast.class)
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
+@QuarkusTestResource(GatewayStub.class)
 class StallDetectorTest extends KafkaTestBase {
 
   @Test
