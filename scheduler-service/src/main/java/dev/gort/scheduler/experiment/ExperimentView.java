@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * An experiment as {@code GET /api/v1/experiments} shows it: what the last poll saw of it (null for
- * an experiment only known from a triggered run), whether a run of it is unfinished ({@code
- * RUNNING}) or not ({@code IDLE}), its latest run and the outcome of its latest finished run.
+ * an experiment only known from a triggered run), its test configuration's runner and kind (null
+ * when none is stored), whether a run of it is unfinished ({@code RUNNING}) or not ({@code IDLE}),
+ * its latest run and the outcome of its latest finished run.
  */
 public record ExperimentView(
     String slug,
@@ -16,10 +17,17 @@ public record ExperimentView(
     String state,
     Instant lastSeenDateTime,
     LastRun lastRun,
-    String lastOutcome) {
+    String lastOutcome,
+    TestConfigSummary testConfig) {
 
   public static final String IDLE = "IDLE";
   public static final String RUNNING = "RUNNING";
+
+  /**
+   * The runner and kind of the experiment's stored test configuration; null when none is stored
+   * (the default runner and {@code test}).
+   */
+  public record TestConfigSummary(String runner, String kind) {}
 
   /** The experiment's most recent run, finished or not. */
   public record LastRun(

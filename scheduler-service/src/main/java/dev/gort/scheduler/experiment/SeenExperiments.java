@@ -40,9 +40,10 @@ public class SeenExperiments {
              e.last_seen_at,
              EXISTS (SELECT 1 FROM test_run u WHERE u.experiment = k.slug AND u.state <> 'FINISHED'),
              lr.id, lr.revision, lr.state, lr.outcome, lr.operation_id, lr.created_at,
-             lr.last_action_at, lf.outcome
+             lr.last_action_at, lf.outcome, tc.runner, tc.kind
         FROM known k
         LEFT JOIN experiment e ON e.slug = k.slug
+        LEFT JOIN test_config tc ON tc.experiment = k.slug
         LEFT JOIN LATERAL (SELECT * FROM test_run r WHERE r.experiment = k.slug
                             ORDER BY r.created_at DESC, r.id DESC LIMIT 1) lr ON TRUE
         LEFT JOIN LATERAL (SELECT f.outcome FROM test_run f
@@ -134,7 +135,10 @@ public class SeenExperiments {
         rs.getBoolean(7) ? ExperimentView.RUNNING : ExperimentView.IDLE,
         instant(rs, 6),
         lastRun,
-        rs.getString(15));
+        rs.getString(15),
+        rs.getString(16) == null
+            ? null
+            : new ExperimentView.TestConfigSummary(rs.getString(16), rs.getString(17)));
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -9,6 +9,7 @@ import dev.gort.scheduler.runner.TestSpec;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -75,8 +76,16 @@ public class TestConfigs {
             kind == null ? TestSpec.DEFAULT_KIND : kind,
             requested);
     checkSize(checked.settings());
-    TestConfigView view =
-        QuarkusTransaction.requiringNew().call(() -> store(experiment, checked, setBy, ifMatch));
+    TestConfigView view;
+    try {
+      view =
+          QuarkusTransaction.requiringNew().call(() -> store(experiment, checked, setBy, ifMatch));
+    } catch (PersistenceException e) {
+      // a concurrent first PUT of the same experiment's configuration landed first
+      throw ProblemException.conflict(
+          "the test configuration of '" + experiment + "' changed meanwhile; send it again",
+          Map.of());
+    }
     LOG.infof(
         "test configuration of %s set by %s: runner %s, kind %s",
         experiment, setBy, checked.runner(), checked.kind());

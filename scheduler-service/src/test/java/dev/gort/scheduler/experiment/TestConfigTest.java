@@ -262,6 +262,13 @@ class TestConfigTest extends KafkaTestBase {
     assertThat(requested.settings()).isEqualTo(expected);
     // the stored configuration is not changed by a run's overrides
     given().get(config(slug)).then().body("settings.ref", equalTo("dev"));
+    given()
+        .queryParam("$top", 1000)
+        .get("/api/v1/experiments")
+        .then()
+        .body(
+            "value.find { it.slug == '" + slug + "' }.testConfig.runner", equalTo("github-actions"))
+        .body("value.find { it.slug == '" + slug + "' }.testConfig.kind", equalTo("test"));
   }
 
   @Test
