@@ -161,6 +161,42 @@ class TestConfigTest extends KafkaTestBase {
   }
 
   @Test
+  void settingsOver16KiBAre400AndNotSentToTheGateway() {
+    String slug = slug();
+    int checksBefore = GatewayScript.checks();
+
+    put(
+            slug,
+            "{\"runner\":\"github-actions\",\"settings\":{"
+                + java.util.stream.IntStream.range(0, 5)
+                    .mapToObj(i -> "\"s" + i + "\":\"" + "x".repeat(3300) + "\"")
+                    .collect(java.util.stream.Collectors.joining(","))
+                + "}}")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("at most 16384"));
+
+    assertThat(GatewayScript.checks()).isEqualTo(checksBefore);
+    given().get(config(slug)).then().body("stored", equalTo(false));
+  }
+
+  @Test
+  void aNullOverrideRemovesAStoredSettingForOneRun() {
+    String slug = slug();
+    put(slug, GITHUB).then().statusCode(200);
+
+    given()
+        .contentType("application/json")
+        .body("{\"settings\":{\"ref\":null}}")
+        .post(path(slug))
+        .then()
+        .statusCode(202)
+        // the runner's default comes back for the removed one
+        .body("settings.ref", equalTo("main"))
+        .body("settings.repository", equalTo("acme/widgets"));
+  }
+
+  @Test
   void unknownRunnerIs400NamingTheRunners() {
     String slug = slug();
 
