@@ -131,7 +131,7 @@ class RealRunnersIT {
 
   @ParameterizedTest
   @MethodSource("runners")
-  void aGatewayCrashWithDeadlinesPendingLosesNone(String runner) throws Exception {
+  void aGatewayRestartWithDeadlinesPendingLosesNone(String runner) throws Exception {
     long started = System.nanoTime();
     List<String> runIds = new java.util.ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -143,7 +143,9 @@ class RealRunnersIT {
       gort.awaitState(runId, "RUNNING", Duration.ofSeconds(30));
     }
 
-    stack.kill(GortStack.GATEWAY);
+    // stopped, not killed: a killed consumer holds its partitions for Kafka's 45 s session timeout,
+    // which would only delay the next tests (ResilienceIT kills it)
+    stack.stop(GortStack.GATEWAY);
     stack.restart(GortStack.GATEWAY);
 
     for (String runId : runIds) {
@@ -154,7 +156,7 @@ class RealRunnersIT {
       assertThat(reasons(run)).anyMatch(r -> r.startsWith("runner reported passed for attempt 2"));
       assertRetriedOnce(run);
     }
-    report(runner, "gateway crash, 3 deadlines pending, all kept", started);
+    report(runner, "gateway restart, 3 deadlines pending, all kept", started);
   }
 
   @ParameterizedTest
