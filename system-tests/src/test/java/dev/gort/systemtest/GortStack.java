@@ -380,8 +380,8 @@ public final class GortStack implements AutoCloseable {
     env.put("GORT_SIM_PUBLIC_URL", url(SIMULATORS));
     env.put("GORT_EXPERIMENT_SOURCE_URL", url(SIMULATORS));
     env.put("GORT_SIM_RUNNER_URL", url(SIMULATORS));
-    // until the scheduler asks the gateway which runners there are
-    env.put("GORT_SCHEDULER_RUNNERS", "sim,github-actions,tuxsuite,local");
+    // the scheduler checks runners, kinds and settings with the gateway
+    env.put("GORT_GATEWAY_URL", url(GATEWAY));
     env.put("GORT_GITHUB_API_URL", url(SIMULATORS) + "/github");
     env.put("GORT_GITHUB_TOKEN", GITHUB_TOKEN);
     env.put("GORT_GITHUB_WEBHOOK_SECRET", GITHUB_WEBHOOK_SECRET);
