@@ -28,15 +28,20 @@ public class GatewayAccess implements ContainerRequestFilter {
   private static final Pattern READ_TOKEN_PATHS =
       Pattern.compile("/api/v1/jobs/[^/]+/(log|results)/?");
 
-  private final byte[] expected;
+  // the filter is created at static init, before the runtime configuration: read it at first use
+  @Inject jakarta.inject.Provider<LocalRunnerConfig> config;
+  private volatile byte[] expected;
 
-  @Inject
-  public GatewayAccess(LocalRunnerConfig config) {
-    this.expected = digest(config.token().orElse(""));
+  private byte[] expected() {
+    if (expected == null) {
+      expected = digest(config.get().token().orElse(""));
+    }
+    return expected;
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
+    byte[] expected = expected();
     String path = request.getUriInfo().getRequestUri().getRawPath();
     if (!path.startsWith("/api/") || READ_TOKEN_PATHS.matcher(path).matches()) {
       return;
