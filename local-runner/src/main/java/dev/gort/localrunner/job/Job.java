@@ -28,6 +28,7 @@ public final class Job {
   private Instant ended;
   private String callbackStatus;
   private String cancelReason;
+  private Outcome cancelOutcome;
   private RunningCommand current;
   private final List<CommandResult> results = new ArrayList<>();
 
@@ -119,13 +120,22 @@ public final class Job {
     results.add(result);
   }
 
-  /** Asks a running job to stop; the job's execution ends its process tree. */
-  synchronized boolean requestCancel(String reason) {
+  /**
+   * Asks a running job to stop; the job's execution ends its process tree and ends the job with
+   * {@code as} ({@code cancelled} for the gateway's cancel, {@code infra-failure} when the agent
+   * stops).
+   */
+  synchronized boolean requestCancel(String reason, Outcome as) {
     if (outcome != null || cancelReason != null) {
       return false;
     }
     cancelReason = reason;
+    cancelOutcome = as;
     return true;
+  }
+
+  synchronized Outcome cancelOutcome() {
+    return cancelOutcome == null ? Outcome.CANCELLED : cancelOutcome;
   }
 
   synchronized Optional<String> cancelReason() {

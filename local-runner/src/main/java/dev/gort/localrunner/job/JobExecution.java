@@ -115,7 +115,7 @@ final class JobExecution implements Runnable {
       String name = "command " + (i + 1);
       if (job.cancelReason().isPresent()) {
         skipRest(i);
-        end(Outcome.CANCELLED, job.cancelReason().get(), null);
+        end(job.cancelOutcome(), job.cancelReason().get(), null);
         return;
       }
       log.note("$ " + command);
@@ -154,7 +154,7 @@ final class JobExecution implements Runnable {
           log.note("cancelled: " + cancel.get() + (gone ? "; all its processes ended" : ""));
           result(name, "failed", started, "cancelled");
           skipRest(i + 1);
-          end(Outcome.CANCELLED, cancel.get(), null);
+          end(job.cancelOutcome(), cancel.get(), null);
           return;
         }
         if (!context.clock().instant().isBefore(deadline)) {

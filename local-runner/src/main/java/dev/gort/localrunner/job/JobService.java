@@ -111,11 +111,17 @@ public class JobService {
     restore();
   }
 
-  /** Jobs running when the agent stops are ended (their trees killed) and recorded as cancelled. */
+  /**
+   * Jobs running when the agent stops are ended (their trees killed) and recorded as {@code
+   * infra-failure}, as a restart finds jobs whose agent died.
+   */
   void stop(@Observes ShutdownEvent event) {
     List<Thread> threads;
     synchronized (this) {
-      jobs.values().forEach(job -> job.requestCancel("the agent stopped"));
+      jobs.values()
+          .forEach(
+              job ->
+                  job.requestCancel("the agent stopped while the job ran", Outcome.INFRA_FAILURE));
       threads = new ArrayList<>(running.values());
     }
     long until = System.nanoTime() + config.killGrace().plusSeconds(2).toNanos();
@@ -206,7 +212,7 @@ public class JobService {
    */
   public boolean cancel(String id) {
     Job job = find(id);
-    boolean asked = job.requestCancel("cancelled by the gateway");
+    boolean asked = job.requestCancel("cancelled by the gateway", Outcome.CANCELLED);
     if (asked) {
       LOG.infof("job %s: cancel requested", id);
     }
