@@ -2,50 +2,45 @@ package dev.gort.localrunner.access;
 
 import dev.gort.common.web.Problem;
 import dev.gort.localrunner.config.LocalRunnerConfig;
+import dev.gort.localrunner.job.JobOutputResource;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.regex.Pattern;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * Only the gateway may call the agent's API: every request under {@code /api/} carries {@code
  * Authorization: Bearer <gort.local-runner.token>}, compared in constant time (over SHA-256
- * digests, so not even the length leaks), before anything of the request is read. The job's log and
- * results are the exception: they carry the job's own read token instead.
+ * digests, so not even the length leaks), before its body is read or its resource called. The job's
+ * log and results ({@link JobOutputResource}) are the exception: they carry the job's own read
+ * token instead. Which is which is decided by the resource the request matched, not by a pattern
+ * over its path.
  */
-@Provider
-@PreMatching
+@jakarta.ws.rs.ext.Provider
 @Priority(Priorities.AUTHENTICATION)
 public class GatewayAccess implements ContainerRequestFilter {
 
-  private static final Pattern READ_TOKEN_PATHS =
-      Pattern.compile("/api/v1/jobs/[^/]+/(log|results)/?");
-
   // the filter is created at static init, before the runtime configuration: read it at first use
-  @Inject jakarta.inject.Provider<LocalRunnerConfig> config;
+  @Inject Provider<LocalRunnerConfig> config;
+  @Context ResourceInfo resource;
   private volatile byte[] expected;
-
-  private byte[] expected() {
-    if (expected == null) {
-      expected = digest(config.get().token().orElse(""));
-    }
-    return expected;
-  }
 
   @Override
   public void filter(ContainerRequestContext request) {
-    byte[] expected = expected();
     String path = request.getUriInfo().getRequestUri().getRawPath();
-    if (!path.startsWith("/api/") || READ_TOKEN_PATHS.matcher(path).matches()) {
+    Class<?> target = resource == null ? null : resource.getResourceClass();
+    if (!path.startsWith("/api/") || target == JobOutputResource.class) {
       return;
     }
+    byte[] expected = expected();
     String header = request.getHeaderString("Authorization");
     String given =
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -66,13 +61,20 @@ public class GatewayAccess implements ContainerRequestFilter {
     }
   }
 
+  private byte[] expected() {
+    if (expected == null) {
+      expected = digest(config.get().token().orElse(""));
+    }
+    return expected;
+  }
+
   private static byte[] digest(String token) {
     if (token.isEmpty()) {
       return new byte[0];
     }
     try {
       return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 unavailable", e);
     }
   }

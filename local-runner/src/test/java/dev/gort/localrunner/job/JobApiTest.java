@@ -75,6 +75,14 @@ class JobApiTest {
           .contentType("application/problem+json")
           .header("WWW-Authenticate", "Bearer");
     }
+    // the token is checked before the body is read: a bad body without one is still a 401
+    given()
+        .contentType(ContentType.JSON)
+        .body("{not json")
+        .post("/api/v1/jobs")
+        .then()
+        .statusCode(401);
+    given().get("/api/v1/jobs/no-such-job").then().statusCode(401);
     given().get("/api/v1/jobs/" + id).then().statusCode(401);
     given().get("/api/v1/jobs").then().statusCode(401);
     given().post("/api/v1/jobs/" + id + "/cancel").then().statusCode(401);
