@@ -75,7 +75,11 @@ public class CallbackSender {
       return;
     }
     String signature = HmacSignature.signCallback(secret, token, body);
-    timer.execute(() -> attempt(url, body, signature, 0, progress, callback.jobId()));
+    try {
+      timer.execute(() -> attempt(url, body, signature, 0, progress, callback.jobId()));
+    } catch (RuntimeException stopping) {
+      progress.accept("failed: the agent is stopping");
+    }
   }
 
   private void attempt(

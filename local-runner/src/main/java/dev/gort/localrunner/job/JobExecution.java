@@ -131,7 +131,11 @@ final class JobExecution implements Runnable {
                     environment(job.resultsFile().toString()),
                     Map.of(
                         "GORT_RESULTS_FILE",
-                        CommandLauncher.CONTAINER_WORK + "/.gort/results.json"),
+                        CommandLauncher.CONTAINER_WORK + "/.gort/results.json",
+                        "HOME",
+                        CommandLauncher.CONTAINER_WORK,
+                        "TMPDIR",
+                        "/tmp"),
                     image,
                     "gort-" + job.id() + "-" + (i + 1)),
                 log);

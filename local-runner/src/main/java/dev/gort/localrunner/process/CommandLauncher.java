@@ -34,18 +34,8 @@ public final class CommandLauncher {
   }
 
   public RunningCommand start(Launch launch, CappedLog log) throws IOException {
-    List<String> argv = new ArrayList<>();
-    if (Files.isExecutable(Path.of(SETSID))) {
-      argv.add(SETSID);
-    }
     boolean container = launch.image() != null;
-    if (container) {
-      argv.addAll(containerArgv(launch));
-    } else {
-      argv.addAll(userPrefix());
-      argv.addAll(List.of("/bin/sh", "-c", launch.command()));
-    }
-    ProcessBuilder builder = new ProcessBuilder(argv);
+    ProcessBuilder builder = new ProcessBuilder(argv(launch));
     builder.environment().clear();
     builder.environment().putAll(launch.env());
     builder.directory(
@@ -60,6 +50,21 @@ public final class CommandLauncher {
     pump.start();
     Runnable stopContainer = container ? () -> removeContainer(launch.containerName()) : () -> {};
     return new RunningCommand(process, pump, stopContainer);
+  }
+
+  /** The command line that starts {@code launch}. */
+  List<String> argv(Launch launch) {
+    List<String> argv = new ArrayList<>();
+    if (Files.isExecutable(Path.of(SETSID))) {
+      argv.add(SETSID);
+    }
+    if (launch.image() != null) {
+      argv.addAll(containerArgv(launch));
+    } else {
+      argv.addAll(userPrefix());
+      argv.addAll(List.of("/bin/sh", "-c", launch.command()));
+    }
+    return argv;
   }
 
   private List<String> userPrefix() {
@@ -97,8 +102,8 @@ public final class CommandLauncher {
                 : CONTAINER_WORK + "/" + launch.relativeCwd()));
     runAs.ifPresent(user -> argv.addAll(List.of("--user", user.uid() + ":" + user.gid())));
     for (String name : launch.env().keySet()) {
-      if (name.equals("PATH") || name.equals("HOME")) {
-        continue;
+      if (name.equals("PATH")) {
+        continue; // the image's own
       }
       // "-e NAME=value" would show values on the command line; "-e NAME" takes it from the
       // client's environment, except the few whose value differs inside the container
