@@ -209,6 +209,19 @@ public final class GortStack implements AutoCloseable {
     startKafka();
   }
 
+  /**
+   * Stops the service as an orchestrator would (SIGTERM: it finishes what it holds and leaves its
+   * consumer groups, so a restarted one gets its partitions at once).
+   */
+  public void stop(String app) throws InterruptedException {
+    Process p = processes.get(app);
+    p.destroy();
+    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      p.waitFor();
+    }
+  }
+
   /** Kills the service at once (SIGKILL), as a crash would. */
   public void kill(String app) throws InterruptedException {
     Process p = processes.get(app);

@@ -144,7 +144,8 @@ public final class RunEvents {
 
   /**
    * The gateway stopped dispatching the run and, where a job was running, halted it at the runner
-   * ({@code haltedAtRunner}); {@code detail} says what happened there.
+   * ({@code haltedAtRunner}); {@code halt} says what came of halting it (never {@link
+   * RunHalt#ASKING}: the gateway sends this once it knows), {@code detail} what happened there.
    */
   public record RunCancelled(
       String runId,
@@ -152,8 +153,34 @@ public final class RunEvents {
       String runner,
       String runnerJobId,
       boolean haltedAtRunner,
-      String detail)
+      String detail,
+      RunHalt halt)
       implements GortEvent {
+
+    /** From a sender that did not say what became of the halt: read from {@code haltedAtRunner}. */
+    public RunCancelled(
+        String runId,
+        int attempt,
+        String runner,
+        String runnerJobId,
+        boolean haltedAtRunner,
+        String detail) {
+      this(
+          runId,
+          attempt,
+          runner,
+          runnerJobId,
+          haltedAtRunner,
+          detail,
+          haltedAtRunner ? RunHalt.CONFIRMED : RunHalt.UNKNOWN);
+    }
+
+    public RunCancelled {
+      if (halt == null) {
+        halt = haltedAtRunner ? RunHalt.CONFIRMED : RunHalt.UNKNOWN;
+      }
+    }
+
     @Override
     public String subject() {
       return runId;
@@ -175,7 +202,9 @@ public final class RunEvents {
 
   /**
    * The scheduler closed the run; the owner is told. {@code requestedBy} names who asked for the
-   * run (null from a sender that did not say).
+   * run (null from a sender that did not say). A cancelled run's {@code halt} and {@code
+   * haltDetail} say whether its runner confirmed halting the job, is still being asked, or the
+   * gateway gave up (null for other runs).
    */
   public record RunFinished(
       String runId,
@@ -187,8 +216,37 @@ public final class RunEvents {
       int attempts,
       String summary,
       Instant finishedAt,
-      String requestedBy)
+      String requestedBy,
+      RunHalt halt,
+      String haltDetail)
       implements GortEvent {
+
+    public RunFinished(
+        String runId,
+        String experiment,
+        String revision,
+        String owner,
+        String ownerEmail,
+        Outcome outcome,
+        int attempts,
+        String summary,
+        Instant finishedAt,
+        String requestedBy) {
+      this(
+          runId,
+          experiment,
+          revision,
+          owner,
+          ownerEmail,
+          outcome,
+          attempts,
+          summary,
+          finishedAt,
+          requestedBy,
+          null,
+          null);
+    }
+
     @Override
     public String subject() {
       return runId;

@@ -21,9 +21,29 @@ final class NotificationMessages {
         "Requested by: " + (f.requestedBy() == null ? "-" : f.requestedBy()),
         "Attempts: " + f.attempts(),
         "Summary:  " + (f.summary() == null ? "-" : f.summary()),
+        halt(f),
         "",
         "Details: " + schedulerUrl + "/api/v1/test-runs/" + f.runId(),
         "");
+  }
+
+  /**
+   * For a cancelled run: whether its runner confirmed halting the job (an empty line otherwise).
+   */
+  static String halt(RunFinished f) {
+    if (f.halt() == null) {
+      return "";
+    }
+    String said = f.haltDetail() == null ? "" : " (" + f.haltDetail() + ")";
+    String line =
+        switch (f.halt()) {
+          case CONFIRMED -> "the runner confirmed it halted the job";
+          case ASKING -> "Gort is still asking the runner to halt the job";
+          case NOT_NEEDED -> "no job was running at the runner";
+          case GAVE_UP -> "Gort gave up asking the runner to halt the job; it may still be running";
+          case UNKNOWN -> "not known whether the runner started a job; any it did is halted";
+        };
+    return "Halt:     " + line + said;
   }
 
   private static String headline(RunFinished f) {

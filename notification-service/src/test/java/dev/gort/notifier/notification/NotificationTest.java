@@ -10,6 +10,7 @@ import dev.gort.common.event.Envelope;
 import dev.gort.common.event.Outcome;
 import dev.gort.common.event.RunEvents.NotificationQueued;
 import dev.gort.common.event.RunEvents.RunFinished;
+import dev.gort.common.event.RunHalt;
 import dev.gort.common.event.Topics;
 import dev.gort.common.testing.KafkaEvents;
 import dev.gort.notifier.testing.SmtpSink;
@@ -94,6 +95,36 @@ class NotificationTest {
         .body("value[0].recipient", equalTo(owner))
         .body("value[0].subject", equalTo("[Gort] exp-mail: tests passed"))
         .body("value[0].tries", equalTo(1));
+  }
+
+  @Test
+  void aCancelledRunsMailSaysWhetherTheRunnerConfirmedTheHalt() {
+    String runId = newRunId();
+    String owner = uniqueAddress();
+    RunFinished cancelled =
+        new RunFinished(
+            runId,
+            "exp-halt",
+            "rev-1",
+            "alice",
+            owner,
+            Outcome.CANCELLED,
+            1,
+            "cancelled by alice",
+            Instant.now(),
+            "alice",
+            RunHalt.GAVE_UP,
+            "halt given up after 10 tries: connection refused");
+
+    kafka.publish(
+        Topics.RUNS_FINISHED, Envelope.of("/gort/scheduler-service", cancelled, Instant.now()));
+
+    SmtpSink.Message mail = awaitOneMailTo(owner);
+    assertThat(mail.subject()).isEqualTo("[Gort] exp-halt: test run cancelled");
+    assertThat(mail.raw())
+        .contains(
+            "Halt:     Gort gave up asking the runner to halt the job; it may still be running"
+                + " (halt given up after 10 tries: connection refused)");
   }
 
   @Test

@@ -215,11 +215,7 @@ public class Attempt extends PanacheEntityBase {
   public dev.gort.gateway.runner.RunnerJob runnerJob() {
     return runnerJobId == null
         ? null
-        : new dev.gort.gateway.runner.RunnerJob(
-            runnerJobId,
-            dev.gort.gateway.runner.RunKind.fromWord(kind)
-                .orElse(dev.gort.gateway.runner.RunKind.TEST),
-            settings());
+        : dev.gort.gateway.runner.RunnerJob.of(runnerJobId, kind, settings());
   }
 
   /** Whether the run's retry budget allows another attempt after this one. */

@@ -6,6 +6,7 @@ import dev.gort.common.event.RunEvents.RunCancelled;
 import dev.gort.common.event.RunEvents.RunRetrying;
 import dev.gort.common.event.RunEvents.RunTimedOut;
 import dev.gort.common.event.RunEvents.RunUnresponsive;
+import dev.gort.common.event.RunHalt;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.common.outbox.Outbox;
@@ -96,13 +97,15 @@ public class AttemptOutcomes {
   }
 
   /**
-   * The owner's cancel stopped {@code a}: {@code RunCancelled}, saying whether the runner
-   * confirmed.
+   * The owner's cancel stopped {@code a}: {@code RunCancelled}, saying what came of halting its
+   * job.
    */
-  public void cancelReported(Attempt a, boolean haltedAtRunner, String detail) {
+  public void cancelReported(Attempt a, RunHalt halt, String detail) {
     publish(
-        a, new RunCancelled(a.runId, a.attempt, a.runner, a.runnerJobId, haltedAtRunner, detail));
-    LOG.infof("run %s attempt %d cancelled: %s", a.runId, a.attempt, detail);
+        a,
+        new RunCancelled(
+            a.runId, a.attempt, a.runner, a.runnerJobId, halt == RunHalt.CONFIRMED, detail, halt));
+    LOG.infof("run %s attempt %d cancelled (halt %s): %s", a.runId, a.attempt, halt.word(), detail);
   }
 
   /**

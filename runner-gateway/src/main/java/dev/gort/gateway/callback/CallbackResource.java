@@ -63,12 +63,9 @@ public class CallbackResource {
     }
     byte[] raw = body == null ? new byte[0] : body;
     RunnerReport report =
-        runner.verify(new CallbackRequest(headers.getRequestHeaders(), raw, attemptId, token));
+        verified(runner, new CallbackRequest(headers.getRequestHeaders(), raw, attemptId, token));
     if (report.isIgnored()) {
-      return Response.accepted(CallbackService.Receipt.ignored(report.ignored())).build();
-    }
-    if (report.jobId() == null) {
-      throw ProblemException.badRequest("a report without the runner's job id");
+      return ignored(report);
     }
     CallbackService.Receipt receipt =
         callbacks.record(
@@ -98,12 +95,9 @@ public class CallbackResource {
     }
     byte[] raw = body == null ? new byte[0] : body;
     RunnerReport report =
-        runner.verify(new CallbackRequest(headers.getRequestHeaders(), raw, null, null));
+        verified(runner, new CallbackRequest(headers.getRequestHeaders(), raw, null, null));
     if (report.isIgnored()) {
-      return Response.accepted(CallbackService.Receipt.ignored(report.ignored())).build();
-    }
-    if (report.jobId() == null) {
-      throw ProblemException.badRequest("a report without the runner's job id");
+      return ignored(report);
     }
     CallbackService.Receipt receipt =
         callbacks.recordForRunner(code, report, new String(raw, StandardCharsets.UTF_8));
@@ -111,6 +105,19 @@ public class CallbackResource {
       return Response.accepted(receipt).build();
     }
     return answer(receipt);
+  }
+
+  /** The runner's verified report; one that is not ignored must name its job. */
+  private static RunnerReport verified(Runner runner, CallbackRequest request) {
+    RunnerReport report = runner.verify(request);
+    if (!report.isIgnored() && report.jobId() == null) {
+      throw ProblemException.badRequest("a report without the runner's job id");
+    }
+    return report;
+  }
+
+  private static Response ignored(RunnerReport report) {
+    return Response.accepted(CallbackService.Receipt.ignored(report.ignored())).build();
   }
 
   private static Response answer(CallbackService.Receipt receipt) {

@@ -5,6 +5,7 @@ import dev.gort.common.consumer.DependencyUnavailable;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.RunEvents.CancelRequested;
 import dev.gort.common.event.RunEvents.RunCancelled;
+import dev.gort.common.event.RunHalt;
 import dev.gort.common.event.Topics;
 import dev.gort.common.inbox.Inbox;
 import dev.gort.common.outbox.Outbox;
@@ -69,14 +70,15 @@ public class CancelService {
           Envelope.causedBy(
               event,
               AttemptOutcomes.SOURCE,
-              new RunCancelled(cancel.runId(), 0, null, null, false, "not dispatched yet"),
+              new RunCancelled(
+                  cancel.runId(), 0, null, null, false, "not dispatched yet", RunHalt.NOT_NEEDED),
               now));
       LOG.infof("run %s cancelled before it reached the gateway", cancel.runId());
       return;
     }
     if (!latest.awaitsReport()) {
       outcomes.cancelReported(
-          latest, false, "the runner had already finished (" + latest.state + ")");
+          latest, RunHalt.NOT_NEEDED, "the runner had already finished (" + latest.state + ")");
       return;
     }
     boolean handedOver = latest.handovers > 0;
@@ -90,7 +92,7 @@ public class CancelService {
       // (DispatchQueue)
       outcomes.cancelReported(
           latest,
-          false,
+          handedOver ? RunHalt.UNKNOWN : RunHalt.NOT_NEEDED,
           handedOver
               ? "cancelled before the runner confirmed a job; any job it started is halted"
               : "not dispatched yet");

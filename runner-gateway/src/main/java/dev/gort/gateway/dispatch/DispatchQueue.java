@@ -1,5 +1,6 @@
 package dev.gort.gateway.dispatch;
 
+import dev.gort.common.event.RunHalt;
 import dev.gort.common.workqueue.Lease;
 import dev.gort.common.workqueue.Result;
 import dev.gort.common.workqueue.WorkQueue;
@@ -155,7 +156,7 @@ public class DispatchQueue implements WorkQueue.Steps<DispatchQueue.HandOver, St
         a.tookJobAfterCancel(result.answer());
         halts.haltJobOf(a, HaltReason.CANCELLED);
       } else {
-        outcomes.cancelReported(a, false, "not dispatched: " + result.why());
+        outcomes.cancelReported(a, RunHalt.NOT_NEEDED, "not dispatched: " + result.why());
       }
     } else if (result.succeeded()) {
       recordJob(a, result.answer());
@@ -184,7 +185,7 @@ public class DispatchQueue implements WorkQueue.Steps<DispatchQueue.HandOver, St
     a.handoverUntil = null;
     outcomes.cancelReported(
         a,
-        false,
+        RunHalt.UNKNOWN,
         "cancelled while being handed to the runner; what the runner did with it is not known");
     return true;
   }

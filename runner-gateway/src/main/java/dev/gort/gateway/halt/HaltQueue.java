@@ -1,5 +1,6 @@
 package dev.gort.gateway.halt;
 
+import dev.gort.common.event.RunHalt;
 import dev.gort.common.workqueue.Lease;
 import dev.gort.common.workqueue.Result;
 import dev.gort.common.workqueue.WorkQueue;
@@ -7,7 +8,6 @@ import dev.gort.gateway.attempt.Attempt;
 import dev.gort.gateway.attempt.AttemptOutcomes;
 import dev.gort.gateway.attempt.AttemptState;
 import dev.gort.gateway.config.GatewayConfig;
-import dev.gort.gateway.runner.RunKind;
 import dev.gort.gateway.runner.Runner;
 import dev.gort.gateway.runner.RunnerJob;
 import dev.gort.gateway.runner.RunnerRegistry;
@@ -66,10 +66,7 @@ public class HaltQueue implements WorkQueue.Steps<HaltQueue.Claim, String> {
     Lease lease = Lease.of(now, HALT_CLAIM);
     h.nextTryAt = lease.until();
     RunnerJob job =
-        new RunnerJob(
-            h.jobId,
-            RunKind.fromWord(h.kind).orElse(RunKind.TEST),
-            dev.gort.gateway.attempt.SettingsJson.read(h.settingsJson));
+        RunnerJob.of(h.jobId, h.kind, dev.gort.gateway.attempt.SettingsJson.read(h.settingsJson));
     return Optional.of(new Claim(h.id, h.runner, job, lease));
   }
 
@@ -120,7 +117,7 @@ public class HaltQueue implements WorkQueue.Steps<HaltQueue.Claim, String> {
         && a.state == AttemptState.CANCELLED
         && h.jobId.equals(a.runnerJobId)
         && HaltReason.CANCELLED.word().equals(h.why)) {
-      outcomes.cancelReported(a, reached, answer);
+      outcomes.cancelReported(a, reached ? RunHalt.CONFIRMED : RunHalt.GAVE_UP, answer);
     } else {
       LOG.infof("job %s at %s halted (%s): %s", h.jobId, h.runner, h.why, answer);
     }

@@ -10,6 +10,7 @@ import dev.gort.common.event.Envelope;
 import dev.gort.common.event.RunEvents.CancelRequested;
 import dev.gort.common.event.RunEvents.RunCancelled;
 import dev.gort.common.event.RunEvents.RunCompleted;
+import dev.gort.common.event.RunHalt;
 import dev.gort.common.event.Topics;
 import dev.gort.gateway.testing.GatewayHarness;
 import dev.gort.gateway.testing.GatewayHarness.DispatchedJob;
@@ -41,6 +42,7 @@ class CancelTest extends GatewayTestBase {
 
     RunCancelled cancelled = awaitCancelled(job.runId());
     assertThat(cancelled.haltedAtRunner()).isTrue();
+    assertThat(cancelled.halt()).isEqualTo(RunHalt.CONFIRMED);
     assertThat(cancelled.attempt()).isEqualTo(1);
     assertThat(cancelled.runnerJobId()).isEqualTo(job.jobId());
     assertThat(harness.jobs(job.runId()).get(0)).containsEntry("cancelled", true);
@@ -69,6 +71,7 @@ class CancelTest extends GatewayTestBase {
 
     RunCancelled cancelled = awaitCancelled(runId);
     assertThat(cancelled.haltedAtRunner()).isTrue();
+    assertThat(cancelled.halt()).isEqualTo(RunHalt.CONFIRMED);
     assertThat(cancelled.runnerJobId()).isEqualTo(harness.jobs(runId).get(0).get("jobId"));
     assertThat(harness.jobs(runId).get(0)).containsEntry("cancelled", true);
     assertThat(harness.jobs(runId)).hasSize(1);
@@ -84,6 +87,7 @@ class CancelTest extends GatewayTestBase {
     kafka.publish(Topics.RUNS_CANCEL_REQUESTED, cancelRequested(runId));
     RunCancelled cancelled = awaitCancelled(runId);
     assertThat(cancelled.haltedAtRunner()).isFalse();
+    assertThat(cancelled.halt()).isEqualTo(RunHalt.NOT_NEEDED);
     assertThat(cancelled.detail()).isEqualTo("not dispatched yet");
 
     RecordMetadata late = kafka.publish(Topics.RUNS_REQUESTED, runRequested(runId, "exp-late"));
@@ -103,6 +107,7 @@ class CancelTest extends GatewayTestBase {
 
     RunCancelled cancelled = awaitCancelled(job.runId());
     assertThat(cancelled.haltedAtRunner()).isFalse();
+    assertThat(cancelled.halt()).isEqualTo(RunHalt.NOT_NEEDED);
     assertThat(cancelled.detail()).contains("already finished");
     List<java.util.Map<String, Object>> jobs = harness.jobs(job.runId());
     assertThat(jobs.get(0)).containsEntry("cancelled", false);

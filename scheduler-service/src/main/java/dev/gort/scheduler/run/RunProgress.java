@@ -12,6 +12,7 @@ import dev.gort.common.event.RunEvents.RunEvaluated;
 import dev.gort.common.event.RunEvents.RunRetrying;
 import dev.gort.common.event.RunEvents.RunTimedOut;
 import dev.gort.common.event.RunEvents.RunUnresponsive;
+import dev.gort.common.event.RunHalt;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.inbox.Inbox;
 import dev.gort.common.statemachine.IllegalTransitionException;
@@ -267,13 +268,42 @@ public class RunProgress {
   }
 
   private void onCancelled(TestRun run, RunCancelled c, Envelope event) {
-    if (run.state == RunState.FINISHED) {
-      LOG.debugf("run %s: gateway confirmed the cancel: %s", run.id, c.detail());
+    if (run.state != RunState.FINISHED) {
+      String reason = "cancelled at the gateway: " + c.detail();
+      run.advance(event.time(), new Step(RunTrigger.CANCELLED, reason));
+      recordHalt(run, c, event.time());
+      runs.finish(run, Outcome.CANCELLED, reason, event.time(), event);
       return;
     }
-    String reason = "cancelled at the gateway: " + c.detail();
-    run.advance(event.time(), new Step(RunTrigger.CANCELLED, reason));
-    runs.finish(run, Outcome.CANCELLED, reason, event.time(), event);
+    if (run.halt != RunHalt.ASKING) {
+      // a run that ended otherwise (the stall detector's halt), or a word already recorded
+      LOG.debugf("run %s: the gateway's word on the cancel: %s", run.id, c.detail());
+      return;
+    }
+    recordHalt(run, c, event.time());
+    run.note(event.time(), haltNote(run, c));
+    if (!run.finishAnnounced) {
+      runs.announceHeldBack(run, event.time(), event);
+    }
+  }
+
+  private static void recordHalt(TestRun run, RunCancelled c, Instant at) {
+    run.halt = c.halt() == RunHalt.ASKING ? RunHalt.UNKNOWN : c.halt();
+    run.haltDetail = c.detail();
+    run.haltAt = StoredTime.of(at);
+  }
+
+  static String haltNote(TestRun run, RunCancelled c) {
+    String job = c.runnerJobId() == null ? "" : " job " + c.runnerJobId();
+    String runner = c.runner() == null ? run.runner : c.runner();
+    return switch (run.halt) {
+          case CONFIRMED -> runner + " confirmed the halt of" + job;
+          case NOT_NEEDED -> "no job to halt at " + runner;
+          case GAVE_UP -> "gave up asking " + runner + " to halt" + job;
+          case UNKNOWN, ASKING -> "not known whether " + runner + " holds a job for the run";
+        }
+        + ": "
+        + c.detail();
   }
 
   private void onNotificationQueued(TestRun run, NotificationQueued n, Instant at) {

@@ -5,6 +5,7 @@ import dev.gort.common.event.Outcome;
 import dev.gort.common.event.RunEvents.CancelRequested;
 import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.RunEvents.RunRequested;
+import dev.gort.common.event.RunHalt;
 import dev.gort.common.event.Topics;
 import dev.gort.common.outbox.Outbox;
 import dev.gort.common.security.Caller;
@@ -181,7 +182,14 @@ public class RunService {
     outbox.add(
         Topics.RUNS_CANCEL_REQUESTED,
         Envelope.of(SOURCE, new CancelRequested(run.id, reason), now));
-    finish(run, Outcome.CANCELLED, reason, now, null);
+    // the owner's mail waits for the gateway's word on the halt (RunProgress), or the stall
+    // detector's cancel-halt-wait
+    run.outcome = Outcome.CANCELLED;
+    run.summary = reason;
+    run.halt = RunHalt.ASKING;
+    run.haltAt = StoredTime.of(now);
+    run.haltDetail = "asking " + run.runner + " to halt the run's job";
+    run.finishAnnounced = false;
     LOG.infof("run %s of %s cancelled by %s", run.id, run.experiment, caller.name());
     return Optional.of(new Cancellation(CancelOutcome.CANCELLED, RunView.of(run)));
   }
@@ -193,6 +201,29 @@ public class RunService {
   void finish(TestRun run, Outcome outcome, String summary, Instant at, Envelope cause) {
     run.outcome = outcome;
     run.summary = summary;
+    announce(run, at, cause);
+  }
+
+  /**
+   * Sends the {@code RunFinished} a cancelled run held back while its halt was asked for, in the
+   * trace of {@code cause} (a new trace when null); the notification's allowance counts from now.
+   */
+  public void announceHeldBack(TestRun run, Instant now, Envelope cause) {
+    run.notifyNudgedAt = StoredTime.of(now);
+    announce(run, run.lastActionAt, cause);
+  }
+
+  /**
+   * The stall detector: the held-back {@code RunFinished} of a cancelled run goes out without the
+   * gateway's word on the halt, {@code reason} in its history. The caller holds the run.
+   */
+  public void noteAndAnnounce(TestRun run, String reason, Instant now) {
+    run.note(now, reason);
+    announceHeldBack(run, now, null);
+  }
+
+  private void announce(TestRun run, Instant at, Envelope cause) {
+    run.finishAnnounced = true;
     RunFinished finished = finished(run, at);
     outbox.add(
         Topics.RUNS_FINISHED,
@@ -212,7 +243,9 @@ public class RunService {
         run.attempts,
         run.summary,
         at,
-        run.requestedBy);
+        run.requestedBy,
+        run.halt,
+        run.haltDetail);
   }
 
   private String runnerOf(TestRunRequest request) {

@@ -19,9 +19,16 @@ public record RunView(
     Instant createdDateTime,
     Instant lastActionDateTime,
     Instant unresponsiveSince,
+    Halt halt,
     List<History> history) {
 
   public record History(String state, Instant at, String reason) {}
+
+  /**
+   * A cancelled run's halt of its job at the runner: {@code asking}, {@code confirmed}, {@code
+   * not-needed}, {@code gave-up} or {@code unknown}, with what the gateway said and when.
+   */
+  public record Halt(String status, String detail, Instant at) {}
 
   public static RunView of(TestRun run) {
     return new RunView(
@@ -39,6 +46,7 @@ public record RunView(
         run.createdAt,
         run.lastActionAt,
         run.unresponsiveSince,
+        run.halt == null ? null : new Halt(run.halt.word(), run.haltDetail, run.haltAt),
         run.history.stream().map(h -> new History(h.state, h.at, h.reason)).toList());
   }
 }

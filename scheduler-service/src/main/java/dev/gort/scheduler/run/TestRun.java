@@ -1,6 +1,7 @@
 package dev.gort.scheduler.run;
 
 import dev.gort.common.event.Outcome;
+import dev.gort.common.event.RunHalt;
 import dev.gort.common.time.StoredTime;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
@@ -102,6 +103,25 @@ public class TestRun extends PanacheEntityBase {
   @Column(name = "notify_nudged_at")
   public Instant notifyNudgedAt;
 
+  /** A cancelled run's halt of its job at the runner, as the gateway last said; null otherwise. */
+  @Enumerated(EnumType.STRING)
+  public RunHalt halt;
+
+  /** What the gateway said of that halt. */
+  @Column(name = "halt_detail")
+  public String haltDetail;
+
+  /** When the halt was asked for, or when the gateway last said what came of it. */
+  @Column(name = "halt_at")
+  public Instant haltAt;
+
+  /**
+   * Whether the finished run's {@code RunFinished} went out; false while a cancel waits for the
+   * gateway's word on the halt, so the owner's mail can say what came of it.
+   */
+  @Column(name = "finish_announced", nullable = false)
+  public boolean finishAnnounced = true;
+
   @Version public long version;
 
   // a page of runs loads its histories in a few queries, not one per run
@@ -188,6 +208,11 @@ public class TestRun extends PanacheEntityBase {
    * Records entering {@code to}; only the first state and {@link #advance} call it. Times keep the
    * database's precision (microseconds), so what a request answers is what a later read returns.
    */
+  /** Records {@code reason} in the history of a finished run, whose state no longer moves. */
+  void note(Instant at, String reason) {
+    history.add(new RunHistoryEntry(state, StoredTime.of(at), reason));
+  }
+
   void enter(RunState to, Instant at, String reason) {
     Instant stored = StoredTime.of(at);
     if (createdAt == null) {

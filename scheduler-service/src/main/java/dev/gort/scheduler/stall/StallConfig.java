@@ -34,6 +34,13 @@ public interface StallConfig {
   @WithDefault("PT10M")
   Duration notification();
 
+  /**
+   * How long the owner's mail of a cancelled run waits for the gateway's word on halting the job
+   * before it goes out saying the runner is still being asked.
+   */
+  @WithDefault("PT1M")
+  Duration cancelHaltWait();
+
   /** Nudges without progress before the run ends INFRA_FAILED (or the notification is given up). */
   @WithDefault("3")
   int maxNudges();

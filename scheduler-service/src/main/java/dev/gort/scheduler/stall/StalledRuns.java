@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -42,8 +43,9 @@ public class StalledRuns {
           OR (state = 'RUNNING' AND last_action_at <= ?1
               AND (attempt_deadline IS NULL OR attempt_deadline <= ?2))
           OR (state = 'EVALUATING' AND last_action_at <= ?3)
-          OR (state = 'FINISHED' AND notified_at IS NULL AND notify_nudges <= ?5
-              AND COALESCE(notify_nudged_at, last_action_at) <= ?4)
+          OR (state = 'FINISHED' AND finish_announced AND notified_at IS NULL
+              AND notify_nudges <= ?5 AND COALESCE(notify_nudged_at, last_action_at) <= ?4)
+          OR (state = 'FINISHED' AND NOT finish_announced AND halt_at <= ?7)
        ORDER BY last_action_at, id
        LIMIT ?6
       """;
@@ -53,10 +55,12 @@ public class StalledRuns {
   @Inject MeterRegistry metrics;
 
   private final StallPolicy policy;
+  private final Duration cancelHaltWait;
 
   @Inject
   public StalledRuns(StallConfig config) {
     this.policy = StallPolicy.of(config);
+    this.cancelHaltWait = config.cancelHaltWait();
   }
 
   /** Ids of runs that may have stalled by {@code now}, oldest first, at most {@code limit}. */
@@ -70,6 +74,7 @@ public class StalledRuns {
         .setParameter(4, Timestamp.from(now.minus(policy.notification())))
         .setParameter(5, policy.maxNudges())
         .setParameter(6, limit)
+        .setParameter(7, Timestamp.from(now.minus(cancelHaltWait)))
         .getResultList();
   }
 
@@ -90,6 +95,9 @@ public class StalledRuns {
       return Action.WAIT;
     }
     TestRun run = locked.get(0);
+    if (run.state == RunState.FINISHED && !run.finishAnnounced) {
+      return announceWithoutHalt(run, now);
+    }
     if (run.state == RunState.FINISHED) {
       return run.notifiedAt == null ? actOnNotification(run, now) : Action.WAIT;
     }
@@ -121,6 +129,21 @@ public class StalledRuns {
       case WAIT -> {}
     }
     return action;
+  }
+
+  private Action announceWithoutHalt(TestRun run, Instant now) {
+    if (run.haltAt != null && now.isBefore(run.haltAt.plus(cancelHaltWait))) {
+      return Action.WAIT;
+    }
+    String reason =
+        "no word from the gateway on halting the job after "
+            + cancelHaltWait
+            + ": the owner is told "
+            + run.runner
+            + " is still being asked";
+    LOG.warnf("run %s: %s", run.id, reason);
+    runs.noteAndAnnounce(run, reason, now);
+    return Action.NUDGE;
   }
 
   private Action actOnNotification(TestRun run, Instant now) {

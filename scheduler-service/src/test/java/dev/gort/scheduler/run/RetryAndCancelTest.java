@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -17,6 +18,7 @@ import dev.gort.common.causality.Stamp;
 import dev.gort.common.event.GortEvent;
 import dev.gort.common.event.Outcome;
 import dev.gort.common.event.RunEvents.CancelRequested;
+import dev.gort.common.event.RunEvents.RunCancelled;
 import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.RunEvents.RunEvaluated;
@@ -24,6 +26,7 @@ import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.RunEvents.RunRetrying;
 import dev.gort.common.event.RunEvents.RunTimedOut;
 import dev.gort.common.event.RunEvents.RunUnresponsive;
+import dev.gort.common.event.RunHalt;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
@@ -191,7 +194,7 @@ class RetryAndCancelTest extends KafkaTestBase {
   }
 
   @Test
-  void deleteCancelsTheRunOnceAndARepeatAnswersTheSame() {
+  void deleteCancelsTheRunOnceAndTheMailWaitsForTheRunnersWordOnTheHalt() {
     Response requested = request(slug(), null);
     String runId = requested.path("id");
     String operation = "/api/v1/operations/" + requested.<String>path("operationId");
@@ -215,11 +218,30 @@ class RetryAndCancelTest extends KafkaTestBase {
         .body("state", equalTo("FINISHED"))
         .body("outcome", equalTo("CANCELLED"))
         .body("history.state", equalTo(List.of("QUEUED", "RUNNING", "FINISHED")))
-        .body("history[2].reason", equalTo("cancelled by ops"));
-    assertThat(finishedEvents(runId))
-        .singleElement()
-        .extracting(RunFinished::outcome)
-        .isEqualTo(Outcome.CANCELLED);
+        .body("history[2].reason", equalTo("cancelled by ops"))
+        .body("halt.status", equalTo("asking"));
+    // the owner's mail waits for the gateway's word on the halt
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> kafka.events(Topics.RUNS_FINISHED, runId, RunFinished.class).isEmpty());
+
+    publishStatus(
+        new RunCancelled(
+            runId, 1, "sim", "job-1", true, "halted at the runner", RunHalt.CONFIRMED));
+
+    RunFinished finished = finishedEvents(runId).get(0);
+    assertThat(finished.outcome()).isEqualTo(Outcome.CANCELLED);
+    assertThat(finished.halt()).isEqualTo(RunHalt.CONFIRMED);
+    assertThat(finished.haltDetail()).isEqualTo("halted at the runner");
+    given()
+        .get("/api/v1/test-runs/" + runId)
+        .then()
+        .body("halt.status", equalTo("confirmed"))
+        .body("history.state", equalTo(List.of("QUEUED", "RUNNING", "FINISHED", "FINISHED")))
+        .body(
+            "history[3].reason",
+            equalTo("sim confirmed the halt of job job-1: halted at the runner"));
     await()
         .during(Duration.ofSeconds(1))
         .atMost(Duration.ofSeconds(10))
@@ -238,7 +260,38 @@ class RetryAndCancelTest extends KafkaTestBase {
         .get("/api/v1/test-runs/" + runId)
         .then()
         .body("outcome", equalTo("CANCELLED"))
-        .body("history.state", equalTo(List.of("QUEUED", "RUNNING", "FINISHED")));
+        .body("history.state", equalTo(List.of("QUEUED", "RUNNING", "FINISHED", "FINISHED")));
+    assertThat(kafka.events(Topics.RUNS_FINISHED, runId, RunFinished.class)).hasSize(1);
+  }
+
+  @Test
+  void aRepeatedWordOnTheHaltChangesNothing() {
+    Response requested = request(slug(), null);
+    String runId = requested.path("id");
+    publishStatus(new RunDispatched(runId, 1, "sim", "job-1", null));
+    awaitState(runId, "RUNNING");
+    given().delete("/api/v1/operations/" + requested.<String>path("operationId"));
+
+    RunCancelled gaveUp =
+        new RunCancelled(
+            runId, 1, "sim", "job-1", false, "halt given up after 10 tries", RunHalt.GAVE_UP);
+    publishStatus(gaveUp);
+    RecordMetadata again = publishStatus(gaveUp);
+    await().atMost(Duration.ofSeconds(20)).until(() -> kafka.consumed(GROUP, again));
+
+    assertThat(finishedEvents(runId))
+        .singleElement()
+        .extracting(RunFinished::halt)
+        .isEqualTo(RunHalt.GAVE_UP);
+    given()
+        .get("/api/v1/test-runs/" + runId)
+        .then()
+        .body("halt.status", equalTo("gave-up"))
+        .body("halt.detail", equalTo("halt given up after 10 tries"))
+        .body("history", hasSize(4))
+        .body(
+            "history[3].reason",
+            equalTo("gave up asking sim to halt job job-1: halt given up after 10 tries"));
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.gort.common.event.RunEvents.RunDispatched;
 import dev.gort.common.event.RunEvents.RunEvaluated;
 import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.RunEvents.RunRequested;
+import dev.gort.common.event.RunHalt;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.event.Topics;
 import dev.gort.scheduler.testing.ExperimentSourceStub;
@@ -38,6 +39,49 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(ExperimentSourceStub.class)
 class StallDetectorTest extends KafkaTestBase {
+
+  @Test
+  void aCancelledRunsMailGoesOutSayingTheRunnerIsStillAskedWhenTheGatewayNeverSays() {
+    var requested = request(slug(), null);
+    String runId = requested.path("id");
+    kafka.publish(Topics.RUNS_STATUS, event(new RunDispatched(runId, 1, "sim", "job-1", null)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> given().get("/api/v1/test-runs/" + runId).path("state").equals("RUNNING"));
+
+    given().delete("/api/v1/operations/" + requested.<String>path("operationId"));
+
+    RunFinished finished =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> kafka.events(Topics.RUNS_FINISHED, runId, RunFinished.class),
+                l -> !l.isEmpty())
+            .get(0);
+    assertThat(finished.outcome()).isEqualTo(Outcome.CANCELLED);
+    assertThat(finished.halt()).isEqualTo(RunHalt.ASKING);
+    JsonPath run = given().get("/api/v1/test-runs/" + runId).jsonPath();
+    assertThat(run.getString("halt.status")).isEqualTo("asking");
+    assertThat(run.getList("history.reason", String.class))
+        .last()
+        .asString()
+        .startsWith("no word from the gateway on halting the job after PT1.5S")
+        .endsWith("sim is still being asked");
+    // held back once: later sends are the notification's own nudges (no notifier confirms here)
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                given()
+                        .get("/api/v1/test-runs/" + runId)
+                        .jsonPath()
+                        .getList("history.reason", String.class)
+                        .stream()
+                        .filter(r -> r.startsWith("no word from the gateway"))
+                        .count()
+                    == 1);
+  }
 
   @Test
   void aRunNobodyAnswersIsNudgedThenGivenUpAndTheGatewayIsToldToHalt() {

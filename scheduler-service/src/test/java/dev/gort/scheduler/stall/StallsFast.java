@@ -17,6 +17,7 @@ public class StallsFast implements QuarkusTestProfile {
         "gort.scheduler.stall.running-after-deadline", "PT1.5S",
         "gort.scheduler.stall.evaluating", "PT1.5S",
         "gort.scheduler.stall.notification", "PT1.5S",
+        "gort.scheduler.stall.cancel-halt-wait", "PT1.5S",
         "gort.scheduler.stall.max-nudges", String.valueOf(MAX_NUDGES));
   }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * docs.github.com's "Workflow runs" reference and octokit/webhooks' workflow_run payloads), with
  * the few values a test varies filled in.
  */
-final class GitHubFixtures {
+public final class GitHubFixtures {
 
   static final String NOT_FOUND =
       "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event\",\"status\":\"404\"}";
@@ -40,7 +40,7 @@ final class GitHubFixtures {
   }
 
   /** A workflow_run webhook payload. */
-  static String workflowRunEvent(String action, long id, String status, String conclusion) {
+  public static String workflowRunEvent(String action, long id, String status, String conclusion) {
     return resource("workflow-run-event.json")
         .replace("@ACTION@", action)
         .replace("\"@RUN@\"", run(id, "gort att-1", status, conclusion));

@@ -1,0 +1,141 @@
+package dev.gort.gateway.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gort.gateway.attempt.CallbackToken;
+import dev.gort.gateway.testing.GatewayTestBase;
+import dev.gort.testsupport.GortTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, not a test: how many runner callbacks the gateway accepts a second, and their latency
+ * at a steady {@code gort.bench.rate} (500/s) for {@code gort.bench.seconds} (20 s), for each way a
+ * runner signs them: GitHub's HMAC-SHA256 webhooks ({@code X-Hub-Signature-256}, one URL for every
+ * run) and TuxSuite's ECDSA P-256 signatures ({@code x-tux-payload-signature}, a URL per attempt).
+ * Each callback is a real report of a dispatched attempt: verified, matched to its attempt, stored
+ * with its {@code RunCompleted} in the outbox (the relay publishes to the test broker).
+ *
+ * <p>Run with {@code ./mvnw -pl runner-gateway -am verify -Dtest=CallbackBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false} (targets on the 2-core machine: p99 ≤ 20 ms for HMAC, ≤
+ * 25 ms for ECDSA).
+ */
+@QuarkusTest
+@TestProfile(BenchmarkProfile.class)
+@QuarkusTestResource(GortTestResource.class)
+class CallbackBenchmark extends GatewayTestBase {
+
+  private static final int RATE = Integer.getInteger("gort.bench.rate", 500);
+  private static final int SECONDS = Integer.getInteger("gort.bench.seconds", 20);
+  private static final int WARM_UP = Integer.getInteger("gort.bench.warm-up", 4000);
+  private static final int FLAT_OUT = Integer.getInteger("gort.bench.flat-out", 6000);
+  private static final AtomicLong JOB_IDS = new AtomicLong(40_000_000_000L);
+
+  @TestHTTPResource("/")
+  URI gateway;
+
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  @Test
+  void gitHubWebhooks() throws Exception {
+    measure(new GitHubDeliveries(gateway));
+  }
+
+  private void measure(Deliveries deliveries) throws Exception {
+    String name = deliveries.runner() + " (" + deliveries.signature() + ")";
+    SteadyLoad.Result warmUp = SteadyLoad.at(client, requests(deliveries, WARM_UP), RATE);
+    System.out.printf("callbacks %s, warm-up: %s%n", name, warmUp.summary());
+
+    List<HttpRequest> steady = requests(deliveries, RATE * SECONDS);
+    SteadyLoad.Result load = SteadyLoad.at(client, steady, RATE);
+    System.out.printf("callbacks %s at a steady %d/s: %s%n", name, RATE, load.summary());
+
+    SteadyLoad.Result most = SteadyLoad.flatOut(client, requests(deliveries, FLAT_OUT), 16);
+    System.out.printf(
+        "callbacks %s flat out (16 senders): %.0f accepted/s; %s%n",
+        name, most.count(202) / (most.elapsed().toNanos() / 1e9), most.summary());
+
+    assertThat(load.count(202)).as("every callback accepted").isEqualTo(steady.size());
+    assertThat(
+            harness.number(
+                "SELECT count(*) FROM dispatch_attempt WHERE runner = ? AND state = 'CALLED_BACK'",
+                deliveries.runner()))
+        .isEqualTo(WARM_UP + steady.size() + most.count(202));
+  }
+
+  /** {@code count} dispatched attempts of the runner, each with the callback that reports it. */
+  private List<HttpRequest> requests(Deliveries deliveries, int count) throws Exception {
+    List<HttpRequest> requests = new ArrayList<>(count);
+    Instant now = Instant.now();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO dispatch_attempt (id, run_id, attempt, runner, kind, experiment,"
+                    + " revision, max_attempts, state, runner_job_id, deadline, next_try_at,"
+                    + " created_at, dispatched_at, owner, callback_token_sha256, handovers)"
+                    + " VALUES (?, ?, 1, ?, 'test', 'bench', 'rev-1', 1, 'DISPATCHED', ?, ?, ?,"
+                    + " ?, ?, 'alice', ?, 1)")) {
+      c.setAutoCommit(false);
+      for (int i = 0; i < count; i++) {
+        Seeded attempt =
+            new Seeded(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                deliveries.jobId(JOB_IDS.incrementAndGet()),
+                CallbackToken.generate());
+        insert.setString(1, attempt.id());
+        insert.setString(2, attempt.runId());
+        insert.setString(3, deliveries.runner());
+        insert.setString(4, attempt.jobId());
+        insert.setTimestamp(5, Timestamp.from(now.plus(Duration.ofHours(1))));
+        insert.setTimestamp(6, Timestamp.from(now.plus(Duration.ofHours(1))));
+        insert.setTimestamp(7, Timestamp.from(now));
+        insert.setTimestamp(8, Timestamp.from(now));
+        insert.setString(9, CallbackToken.hash(attempt.token()));
+        insert.addBatch();
+        requests.add(deliveries.request(attempt));
+        if (i % 1000 == 999) {
+          insert.executeBatch();
+        }
+      }
+      insert.executeBatch();
+      c.commit();
+    }
+    return requests;
+  }
+
+  /** An attempt seeded as dispatched: its ids and the token its callback URL carries. */
+  record Seeded(String id, String runId, String jobId, String token) {}
+
+  /** How one runner's callbacks look and are signed. */
+  interface Deliveries {
+    String runner();
+
+    String signature();
+
+    /** The runner's job id from a unique number. */
+    String jobId(long n);
+
+    /** The runner's report that {@code attempt}'s job finished, signed. */
+    HttpRequest request(Seeded attempt) throws Exception;
+  }
+}
