@@ -1,11 +1,6 @@
 package dev.gort.gateway.runner.sim;
 
-import dev.gort.common.event.RunnerStatus;
-import dev.gort.common.signature.HmacSignature;
-import dev.gort.common.web.JsonBody;
-import dev.gort.common.web.ProblemException;
 import dev.gort.common.web.Untrusted;
-import dev.gort.gateway.runner.CallbackRejectedException;
 import dev.gort.gateway.runner.CallbackRequest;
 import dev.gort.gateway.runner.CallbackStyle;
 import dev.gort.gateway.runner.DispatchRequest;
@@ -19,6 +14,7 @@ import dev.gort.gateway.runner.RunnerJobStatus;
 import dev.gort.gateway.runner.RunnerRefusedException;
 import dev.gort.gateway.runner.RunnerReport;
 import dev.gort.gateway.runner.RunnerUnavailableException;
+import dev.gort.gateway.runner.SignedJobCallback;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -33,19 +29,13 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Runner code {@code sim}: the simulators' scriptable generic runner. Callbacks per job, signed
- * with HMAC-SHA256 over the URL's token and the exact body ({@code X-Gort-Signature}). It takes no
+ * with HMAC-SHA256 over the URL's token and the exact body ({@link SignedJobCallback}). It takes no
  * settings.
  */
 @ApplicationScoped
 public class SimRunner implements Runner {
 
   public static final String CODE = "sim";
-  static final String SIGNATURE_HEADER = "X-Gort-Signature";
-
-  /** A callback is a short JSON document; its results live elsewhere. */
-  static final JsonBody.Limits CALLBACK_LIMITS =
-      JsonBody.Limits.of(1024 * 1024, 4096).ignoringUnknownFields();
-
   @Inject @RestClient SimRunnerApi api;
   @Inject SimRunnerConfig config;
 
@@ -168,32 +158,7 @@ public class SimRunner implements Runner {
 
   @Override
   public RunnerReport verify(CallbackRequest request) {
-    if (!HmacSignature.verifyCallback(
-        secret().orElse(null), request.token(), request.body(), request.header(SIGNATURE_HEADER))) {
-      throw CallbackRejectedException.badSignature("missing or invalid callback signature");
-    }
-    SimCallback callback;
-    try {
-      callback = JsonBody.read(request.body(), SimCallback.class, CALLBACK_LIMITS);
-    } catch (ProblemException e) {
-      throw CallbackRejectedException.malformed(e.getMessage());
-    }
-    if (callback == null) {
-      throw CallbackRejectedException.malformed("empty callback body");
-    }
-    RunnerStatus status =
-        callback
-            .runnerStatus()
-            .orElseThrow(
-                () ->
-                    CallbackRejectedException.malformed(
-                        "unknown status " + Untrusted.quote(callback.status()) + " in callback"));
-    if (!JobIds.valid(callback.jobId())) {
-      throw CallbackRejectedException.malformed(
-          "callback without a jobId of 1 to 200 visible characters");
-    }
-    return RunnerReport.finished(callback.jobId(), null, status, callback.resultsUrl(), null)
-        .naming(callback.runId(), callback.attempt());
+    return SignedJobCallback.verify(secret(), request);
   }
 
   private Optional<String> secret() {
