@@ -186,10 +186,15 @@ public class TuxSuiteRunner implements Runner {
     return body;
   }
 
+  /**
+   * Headers TuxSuite adds to the job's callback: Gort's run, attempt and experiment, for the record
+   * and for the simulator's scenarios (the callback URL alone names the attempt Gort checks).
+   */
   private static Map<String, String> gortHeaders(DispatchRequest request) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Gort-Run", request.runId());
     headers.put("X-Gort-Attempt", Integer.toString(request.attempt()));
+    headers.put("X-Gort-Experiment", request.experiment());
     return headers;
   }
 

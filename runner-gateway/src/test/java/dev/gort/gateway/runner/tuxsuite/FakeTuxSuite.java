@@ -153,6 +153,9 @@ final class FakeTuxSuite implements AutoCloseable {
             this.key == TuxSuiteSigning.FIXED_1 ? TuxSuiteSigning.FIXED_2 : TuxSuiteSigning.FIXED_1;
         return Answer.json(200, "{}");
       }
+      case "GET /_fake/key" -> {
+        return Answer.json(200, "{\"key\": " + (this.key == TuxSuiteSigning.FIXED_2 ? 2 : 1) + "}");
+      }
       case "POST /_fake/keys-down" -> {
         keysDown = true;
         return Answer.json(200, "{}");
