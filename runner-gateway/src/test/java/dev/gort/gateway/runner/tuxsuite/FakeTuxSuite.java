@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * behaviour: {@code POST …/tests} and {@code …/builds} take the job (201 with its uid, as a list
  * for builds), {@code GET …/tests} and {@code …/builds} list them newest first, {@code GET …/keys}
  * serves the current key's {@code ssh.pub}. Test hooks {@code POST /_fake/rotate} (the next fixed
- * key) and {@code POST /_fake/keys-down} / {@code keys-up}. Records every request.
+ * key), {@code POST /_fake/keys-down} / {@code keys-up} and {@code POST
+ * /_fake/finish/{uid}?result=}; a test of an experiment named {@code lost-<result>-…} is finished
+ * at once (its callback never sent). Records every request.
  */
 final class FakeTuxSuite implements AutoCloseable {
 
@@ -180,6 +182,11 @@ final class FakeTuxSuite implements AutoCloseable {
         job.put("uid", "2Tux" + uids.incrementAndGet());
         job.put("project", "gort/lab");
         job.put("state", "provisioning");
+        // an experiment named lost-<result>-… ends at once with that result, its callback lost
+        String experiment = job.path("callback_headers").path("X-Gort-Experiment").asText("");
+        if (experiment.startsWith("lost-")) {
+          finish(job, experiment.split("-")[1]);
+        }
         tests.add(0, job);
         return Answer.json(201, job.toString());
       }
@@ -199,9 +206,61 @@ final class FakeTuxSuite implements AutoCloseable {
         return list(builds);
       }
       default -> {
-        return Answer.json(404, "{\"error\": \"not found\"}");
+        return job(request);
       }
     }
+  }
+
+  /**
+   * A job's status ({@code GET …/{kind}/{uid}}) and cancel; {@code POST
+   * /_fake/finish/{uid}?result=}.
+   */
+  private Answer job(Request request) {
+    String[] parts = request.path().split("/");
+    if (request.method().equals("POST") && request.path().startsWith("/_fake/finish/")) {
+      ObjectNode job = find(parts[3]);
+      if (job == null) {
+        return Answer.json(404, "{}");
+      }
+      finish(job, request.query() == null ? "pass" : request.query().replace("result=", ""));
+      return Answer.json(200, job.toString());
+    }
+    // /v1/groups/gort/projects/lab/{tests|builds}/{uid}[/cancel]
+    ObjectNode job =
+        parts.length >= 8 && request.path().startsWith(PROJECT) ? find(parts[7]) : null;
+    if (job == null) {
+      return Answer.json(404, "{\"error\": \"not found\"}");
+    }
+    if (request.method().equals("GET") && parts.length == 8) {
+      return Answer.json(200, job.toString());
+    }
+    if (request.method().equals("POST") && parts.length == 9 && parts[8].equals("cancel")) {
+      if ("finished".equals(job.path("state").asText())) {
+        return Answer.json(400, "{\"error\": \"finished\"}");
+      }
+      finish(job, "canceled");
+      return Answer.json(200, job.toString());
+    }
+    return Answer.json(404, "{\"error\": \"not found\"}");
+  }
+
+  private ObjectNode find(String uid) {
+    for (List<ObjectNode> jobs : List.of(tests, builds)) {
+      for (ObjectNode job : jobs) {
+        if (uid.equals(job.path("uid").asText())) {
+          return job;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static void finish(ObjectNode job, String result) {
+    job.put("state", "finished");
+    job.put("result", result);
+    job.put(
+        "download_url",
+        "https://storage.tuxsuite.com/public/gort/lab/tests/" + job.path("uid").asText() + "/");
   }
 
   private static Answer list(List<ObjectNode> jobs) {

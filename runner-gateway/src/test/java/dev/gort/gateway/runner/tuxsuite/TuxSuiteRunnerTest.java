@@ -219,6 +219,27 @@ class TuxSuiteRunnerTest {
   }
 
   @Test
+  void aSubmittedJobThatFinishedIsRecoveredByItsStatusPoll() {
+    String uid =
+        runner.dispatch(
+            new DispatchRequest(
+                "att-9",
+                "run-9",
+                1,
+                "lost-fail-exp",
+                "rev-1",
+                RunKind.TEST,
+                CALLBACK,
+                runner.checkSettings(RunKind.TEST, Map.of()),
+                false));
+
+    RunnerJobStatus status = runner.status(new RunnerJob(uid, RunKind.TEST, Map.of()));
+
+    assertThat(status.report()).isNotNull();
+    assertThat(status.report().outcome()).isEqualTo(RunnerStatus.FAILED);
+  }
+
+  @Test
   void aJobStillUnderWayOrUnknownIsRunning() {
     tux.on("GET", PROJECT + "/builds/2BldA", json(200, statusOf("2BldA", "provisioning", null)));
     tux.on("GET", PROJECT + "/tests/2TuxB", json(200, statusOf("2TuxB", "running", null)));
