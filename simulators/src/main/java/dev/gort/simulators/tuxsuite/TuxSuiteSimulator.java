@@ -275,7 +275,8 @@ public class TuxSuiteSimulator implements SimulatedRunner {
     return switch (behaviour) {
       case PASS, BAD_RESULTS, LOST_WEBHOOK -> Optional.of("pass");
       case FAIL -> Optional.of("fail");
-        // TuxSuite has no "timed out" result: a job that ran out of time ends in error
+        // TuxSuite has no "timed out" result: a job that ran out of time ends in error, its
+        // status_message saying so (which the gateway reads as a timeout)
       case REPORT_TIMEOUT, INFRA_FAILURE -> Optional.of("error");
       case CANCELLED -> Optional.of("canceled");
       case TIMEOUT, UNRESPONSIVE -> Optional.empty();

@@ -12,6 +12,8 @@ import java.util.Map;
  * fail} failed (both with results), {@code error} an infrastructure failure (TuxSuite could not run
  * it), {@code canceled} cancelled, and {@code unknown} (TuxSuite could not tell how it went: the
  * results are unusable) an infrastructure failure too, as is any result TuxSuite adds later.
+ * TuxSuite has no "timed out" result: an {@code error} whose {@code status_message} (or last {@code
+ * retries_messages}) says it timed out is a timeout, which Gort retries.
  */
 final class TuxSuiteOutcomes {
 
@@ -25,8 +27,30 @@ final class TuxSuiteOutcomes {
 
   private TuxSuiteOutcomes() {}
 
+  private static final java.util.regex.Pattern TIMED_OUT =
+      java.util.regex.Pattern.compile(
+          "(?i).*\\btime(?:d)?[ -]?out.*", java.util.regex.Pattern.DOTALL);
+
   static RunnerStatus outcome(String result) {
     return RESULTS.getOrDefault(result, RunnerStatus.INFRA_FAILURE);
+  }
+
+  /** The outcome of {@code result}, an {@code error} that says it timed out being a timeout. */
+  static RunnerStatus outcome(String result, JsonNode status) {
+    if ("error".equals(result) && timedOut(status)) {
+      return RunnerStatus.TIMEOUT;
+    }
+    return outcome(result);
+  }
+
+  private static boolean timedOut(JsonNode status) {
+    String message = TuxSuiteCallback.text(status, "status_message");
+    JsonNode retries = status.get("retries_messages");
+    if (message == null && retries != null && retries.isArray() && !retries.isEmpty()) {
+      JsonNode last = retries.get(retries.size() - 1);
+      message = last.isTextual() ? last.asText() : null;
+    }
+    return message != null && message.length() <= 2000 && TIMED_OUT.matcher(message).matches();
   }
 
   /** Whether a job that ended so has results worth fetching. */
@@ -53,6 +77,6 @@ final class TuxSuiteOutcomes {
     if (duration != null && duration.isNumber()) {
       detail.append(", duration ").append(duration.asLong()).append(" s");
     }
-    return RunnerReport.finished(uid, kind, outcome(result), results, detail + suffix);
+    return RunnerReport.finished(uid, kind, outcome(result, status), results, detail + suffix);
   }
 }

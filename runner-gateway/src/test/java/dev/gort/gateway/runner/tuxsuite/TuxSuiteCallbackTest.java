@@ -69,6 +69,27 @@ class TuxSuiteCallbackTest {
   }
 
   @Test
+  void anErrorThatSaysItTimedOutIsATimeout() {
+    for (String said :
+        List.of(
+            "\"status_message\": \"the job exceeded its timeout (simulated)\"",
+            "\"retries_messages\": [\"device lost\", \"Test timed out\"]")) {
+      String document =
+          payload("test", "2TuxT", "finished", "error").replace("\"uid\":", said + ", \"uid\":");
+
+      RunnerReport report =
+          runner.verify(request(asJsonString(document), sign(tux.key(), document)));
+
+      assertThat(report.outcome()).as(said).isEqualTo(RunnerStatus.TIMEOUT);
+    }
+    String other =
+        payload("test", "2TuxU", "finished", "error")
+            .replace("\"uid\":", "\"status_message\": \"no such device\", \"uid\":");
+    assertThat(runner.verify(request(asJsonString(other), sign(tux.key(), other))).outcome())
+        .isEqualTo(RunnerStatus.INFRA_FAILURE);
+  }
+
+  @Test
   void anObjectBodyIsVerifiedOverItsRawBytes() {
     String document =
         payload("build", "2BldA", "finished", "pass")
