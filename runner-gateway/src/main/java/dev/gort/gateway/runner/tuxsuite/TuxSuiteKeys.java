@@ -1,0 +1,90 @@
+package dev.gort.gateway.runner.tuxsuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gort.common.web.ProblemException;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The project's callback key, {@code GET /v1/groups/{group}/projects/{project}/keys} → {@code
+ * ssh.pub}, cached. A signature that does not hold under the cached key gets one fetch of the key
+ * again (TuxSuite may have rotated it), at most one per {@code refetchInterval}: forged callbacks
+ * cannot make the gateway hammer TuxSuite.
+ */
+final class TuxSuiteKeys {
+
+  /** The key cannot be had now: the callback is answered 503, and TuxSuite sends it again. */
+  static final class KeyUnavailable extends ProblemException {
+    KeyUnavailable(String detail) {
+      super(503, "Service Unavailable", detail);
+    }
+  }
+
+  private final Supplier<TuxSuiteApi.Answer> fetch;
+  private final Clock clock;
+  private final Duration refetchInterval;
+  private ECPublicKey key;
+  private Instant fetchedAt;
+
+  TuxSuiteKeys(Supplier<TuxSuiteApi.Answer> fetch, Clock clock, Duration refetchInterval) {
+    this.fetch = fetch;
+    this.clock = clock;
+    this.refetchInterval = refetchInterval;
+  }
+
+  /** The cached key, fetched first when there is none. */
+  synchronized ECPublicKey current() {
+    if (key == null) {
+      key = fetchNow();
+    }
+    return key;
+  }
+
+  /**
+   * The key fetched again after {@code stale} failed a signature, or empty when it is the same key
+   * or a fetch was made too recently.
+   */
+  synchronized Optional<ECPublicKey> refetch(ECPublicKey stale) {
+    if (key != null && !key.equals(stale)) {
+      return Optional.of(key); // another callback fetched it meanwhile
+    }
+    if (fetchedAt != null && clock.instant().isBefore(fetchedAt.plus(refetchInterval))) {
+      return Optional.empty();
+    }
+    ECPublicKey fresh = fetchNow();
+    boolean changed = !fresh.equals(key);
+    key = fresh;
+    return changed ? Optional.of(fresh) : Optional.empty();
+  }
+
+  private ECPublicKey fetchNow() {
+    fetchedAt = clock.instant();
+    TuxSuiteApi.Answer answer;
+    try {
+      answer = fetch.get();
+    } catch (RuntimeException e) {
+      throw new KeyUnavailable("TuxSuite's callback key cannot be fetched: " + e.getMessage());
+    }
+    if (!answer.is(200)) {
+      throw new KeyUnavailable(
+          "TuxSuite answered " + answer.status() + " when asked for the project's callback key");
+    }
+    JsonNode json = answer.json();
+    JsonNode pub = json == null ? null : json.path("ssh").get("pub");
+    if (pub == null && json != null) {
+      pub = json.get("ssh.pub");
+    }
+    if (pub == null || !pub.isTextual()) {
+      throw new KeyUnavailable("TuxSuite's keys answer has no ssh.pub");
+    }
+    try {
+      return OpenSshEcKey.parse(pub.asText());
+    } catch (IllegalArgumentException e) {
+      throw new KeyUnavailable("TuxSuite's ssh.pub is unusable: " + e.getMessage());
+    }
+  }
+}
