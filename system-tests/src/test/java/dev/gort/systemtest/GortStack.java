@@ -30,8 +30,12 @@ public final class GortStack implements AutoCloseable {
   public static final String NOTIFIER = "notification-service";
   public static final String PROVISIONER = "provisioner-service";
   public static final String SIMULATORS = "simulators";
+  public static final String LOCAL_RUNNER = "local-runner";
+  public static final String LOCAL_RUNNER_TOKEN = "system-test-local-runner-token";
+  public static final String LOCAL_RUNNER_SECRET = "system-test-local-runner-secret";
   public static final String RUNNER_SECRET = "system-test-runner-secret";
   public static final String GITHUB_TOKEN = "system-test-github-token";
+  public static final String TUXSUITE_TOKEN = "system-test-tuxsuite-token";
   public static final String GITHUB_WEBHOOK_SECRET = "system-test-github-webhook-secret";
 
   /** The repository and workflow the github-actions runner's defaults name, at the simulator. */
@@ -61,6 +65,7 @@ public final class GortStack implements AutoCloseable {
   private final Map<String, Process> processes = new LinkedHashMap<>();
   private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Instance> extraInstances = new ArrayList<>();
+  private final String tuxSuiteKey = tuxSuiteSigningKey();
   private final int kafkaPort;
   private final int smtpPort;
   private Process kafka;
@@ -69,7 +74,8 @@ public final class GortStack implements AutoCloseable {
   private int kafkaStarts;
 
   private GortStack() throws IOException {
-    for (String app : List.of(SIMULATORS, SCHEDULER, GATEWAY, WORKER, NOTIFIER, PROVISIONER)) {
+    for (String app :
+        List.of(SIMULATORS, SCHEDULER, GATEWAY, WORKER, NOTIFIER, PROVISIONER, LOCAL_RUNNER)) {
       ports.put(app, freePort());
     }
     kafkaPort = freePort();
@@ -219,6 +225,18 @@ public final class GortStack implements AutoCloseable {
     if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
       p.destroyForcibly();
       p.waitFor();
+    }
+  }
+
+  /** An EC P-256 private key, PKCS#8 DER in base64, as GORT_SIM_TUXSUITE_PRIVATE_KEY takes it. */
+  private static String tuxSuiteSigningKey() {
+    try {
+      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+      generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+      return java.util.Base64.getEncoder()
+          .encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -387,8 +405,33 @@ public final class GortStack implements AutoCloseable {
     env.put("GORT_GITHUB_WEBHOOK_SECRET", GITHUB_WEBHOOK_SECRET);
     env.put("GORT_GITHUB_REPOSITORY", GITHUB_REPOSITORY);
     env.put("GORT_GITHUB_WORKFLOW", "gort.yml");
+    // TuxSuite's simulator: the gateway's token, the project whose key signs the callbacks (a key
+    // generated per stack), default kernel and repository so that any experiment can run
+    env.put("GORT_TUXSUITE_API_URL", url(SIMULATORS) + "/tuxsuite");
+    env.put("GORT_TUXSUITE_TOKEN", TUXSUITE_TOKEN);
+    env.put("GORT_TUXSUITE_GROUP", "gort");
+    env.put("GORT_TUXSUITE_PROJECT", "system-tests");
+    env.put("GORT_TUXSUITE_KERNEL", "https://storage.tuxboot.com/x86_64/bzImage");
+    env.put(
+        "GORT_TUXSUITE_GIT_REPO",
+        "https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git");
+    env.put("GORT_SIM_TUXSUITE_PRIVATE_KEY", tuxSuiteKey);
     // results URLs are the simulators' on loopback: the outbound guard allows that port only
-    env.put("GORT_OUTBOUND_ALLOW", "127.0.0.1:" + ports.get(SIMULATORS));
+    env.put(
+        "GORT_OUTBOUND_ALLOW",
+        "127.0.0.1:" + ports.get(SIMULATORS) + ",127.0.0.1:" + ports.get(LOCAL_RUNNER));
+    // the local runner agent: jobs from the gateway only; a job with an image fails (no container
+    // engine here, images not run on the host: LocalRunnerIT's infrastructure failure); callbacks
+    // retried briefly, so a gateway that is down for a few seconds misses one (a lost report)
+    env.put("GORT_LOCAL_RUNNER_PORT", String.valueOf(ports.get(LOCAL_RUNNER)));
+    env.put("GORT_LOCAL_RUNNER_URL", url(LOCAL_RUNNER));
+    env.put("GORT_LOCAL_RUNNER_TOKEN", LOCAL_RUNNER_TOKEN);
+    env.put("GORT_LOCAL_RUNNER_SECRET", LOCAL_RUNNER_SECRET);
+    env.put("GORT_LOCAL_RUNNER_GATEWAY_URL", url(GATEWAY));
+    env.put("GORT_LOCAL_RUNNER_WORK_DIR", logs.getParent().resolve("local-runner-jobs").toString());
+    env.put("GORT_LOCAL_RUNNER_IMAGES_ON_HOST", "false");
+    env.put("GORT_LOCAL_RUNNER_CALLBACK_RETRIES", "2");
+    env.put("GORT_LOCAL_RUNNER_CALLBACK_BACKOFF", "PT0.2S");
     env.put("GORT_WORKER_MAX_RESULTS_BYTES", String.valueOf(MAX_RESULTS_BYTES));
     env.put("GORT_SMTP_PORT", String.valueOf(smtpPort));
     // who may call: the simulators' issuer, as in the local stack (profile local; prod refuses it)

@@ -29,34 +29,42 @@ class RealRunnersIT {
     gort = new StackClient(stack);
   }
 
+  /** Each runner with each kind it has: {@code <runner>/<kind>}. */
   static Stream<String> runners() {
-    return Stream.of("github-actions");
+    return Stream.of(
+        "github-actions/test",
+        "github-actions/build",
+        "tuxsuite/test",
+        "tuxsuite/build",
+        "tuxsuite/boot");
   }
 
   @ParameterizedTest
   @MethodSource("runners")
-  void aPassingJobIsReportedOnce(String runner) {
+  void aPassingJobIsReportedOnce(String target) {
+    String runner = code(target);
     long started = System.nanoTime();
     String slug = gort.newExperiment(false);
     gort.scenario(runner, slug, List.of("pass"), 100);
 
-    JsonNode run = gort.awaitFinished(requestRun(slug, runner));
+    JsonNode run = gort.awaitFinished(requestRun(slug, target));
 
     assertThat(run.path("runner").asText()).isEqualTo(runner);
     assertThat(run.path("attempts").asInt()).isEqualTo(1);
     assertThat(reasons(run)).anyMatch(r -> r.startsWith("runner reported passed for attempt 1"));
     assertThat(gort.jobs(runner, slug)).hasSize(1);
-    report(runner, "pass", started);
+    report(target, "pass", started);
   }
 
   @ParameterizedTest
   @MethodSource("runners")
-  void aSilentJobIsTimedOutHaltedAndTheRetryPasses(String runner) {
+  void aSilentJobIsTimedOutHaltedAndTheRetryPasses(String target) {
+    String runner = code(target);
     long started = System.nanoTime();
     String slug = gort.newExperiment(false);
     gort.scenario(runner, slug, List.of("timeout", "pass"), 100);
 
-    JsonNode run = gort.awaitFinished(requestRun(slug, runner));
+    JsonNode run = gort.awaitFinished(requestRun(slug, target));
 
     assertThat(run.path("attempts").asInt()).isEqualTo(2);
     assertRetriedOnce(run);
@@ -65,46 +73,49 @@ class RealRunnersIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> gort.jobs(runner, slug).get(0).path("cancelled").asBoolean());
     assertThat(gort.jobs(runner, slug)).hasSize(2);
-    report(runner, "timeout, then retry passes", started);
+    report(target, "timeout, then retry passes", started);
   }
 
   @ParameterizedTest
   @MethodSource("runners")
-  void aReportedTimeoutIsRetried(String runner) {
+  void aReportedTimeoutIsRetried(String target) {
+    String runner = code(target);
     long started = System.nanoTime();
     String slug = gort.newExperiment(false);
     gort.scenario(runner, slug, List.of("report-timeout", "pass"), 100);
 
-    JsonNode run = gort.awaitFinished(requestRun(slug, runner));
+    JsonNode run = gort.awaitFinished(requestRun(slug, target));
 
     assertThat(run.path("attempts").asInt()).isEqualTo(2);
     assertRetriedOnce(run);
     assertThat(reasons(run)).anyMatch(r -> r.contains("the runner reported a timeout"));
-    report(runner, "reported timeout, then retry passes", started);
+    report(target, "reported timeout, then retry passes", started);
   }
 
   @ParameterizedTest
   @MethodSource("runners")
-  void anInfrastructureFailureEndsTheRunCancelled(String runner) {
+  void anInfrastructureFailureEndsTheRunCancelled(String target) {
+    String runner = code(target);
     long started = System.nanoTime();
     String slug = gort.newExperiment(false);
     gort.scenario(runner, slug, List.of("infra-failure"), 100);
 
-    JsonNode run = gort.awaitFinished(requestRun(slug, runner));
+    JsonNode run = gort.awaitFinished(requestRun(slug, target));
 
     assertThat(run.path("outcome").asText()).isEqualTo("CANCELLED");
     assertThat(run.path("attempts").asInt()).isEqualTo(1);
     assertThat(reasons(run)).anyMatch(r -> r.startsWith("runner reported infra_failure"));
-    report(runner, "infrastructure failure", started);
+    report(target, "infrastructure failure", started);
   }
 
   @ParameterizedTest
   @MethodSource("runners")
-  void theOwnersCancelHaltsTheJobAndTheRunnerConfirms(String runner) {
+  void theOwnersCancelHaltsTheJobAndTheRunnerConfirms(String target) {
+    String runner = code(target);
     long started = System.nanoTime();
     String slug = gort.newExperiment(false);
     gort.scenario(runner, slug, List.of("pass"), 30_000);
-    Http.Answer requested = gort.requestRun(slug, runnerBody(runner));
+    Http.Answer requested = gort.requestRun(slug, runnerBody(target));
     assertThat(requested.status()).isEqualTo(202);
     String runId = requested.json().path("id").asText();
     gort.awaitState(runId, "RUNNING", Duration.ofSeconds(30));
@@ -126,18 +137,23 @@ class RealRunnersIT {
     assertThat(gort.awaitMail(slug, 1).get(0).path("body").asText())
         .contains("Halt:     the runner confirmed it halted the job");
     assertThat(gort.jobs(runner, slug)).hasSize(1);
-    report(runner, "cancelled by the owner, halt confirmed", started);
+    report(target, "cancelled by the owner, halt confirmed", started);
+  }
+
+  static Stream<String> testKinds() {
+    return Stream.of("github-actions/test", "tuxsuite/test");
   }
 
   @ParameterizedTest
-  @MethodSource("runners")
-  void aGatewayRestartWithDeadlinesPendingLosesNone(String runner) throws Exception {
+  @MethodSource("testKinds")
+  void aGatewayRestartWithDeadlinesPendingLosesNone(String target) throws Exception {
+    String runner = code(target);
     long started = System.nanoTime();
     List<String> runIds = new java.util.ArrayList<>();
     for (int i = 0; i < 3; i++) {
       String slug = gort.newExperiment(false);
       gort.scenario(runner, slug, List.of("timeout", "pass"), 100);
-      runIds.add(requestRun(slug, runner));
+      runIds.add(requestRun(slug, target));
     }
     for (String runId : runIds) {
       gort.awaitState(runId, "RUNNING", Duration.ofSeconds(30));
@@ -156,48 +172,58 @@ class RealRunnersIT {
       assertThat(reasons(run)).anyMatch(r -> r.startsWith("runner reported passed for attempt 2"));
       assertRetriedOnce(run);
     }
-    report(runner, "gateway restart, 3 deadlines pending, all kept", started);
+    report(target, "gateway restart, 3 deadlines pending, all kept", started);
   }
 
   @ParameterizedTest
   @MethodSource("runners")
-  void aLostReportIsRecoveredByTheStatusPollNotRetried(String runner) {
+  void aLostReportIsRecoveredByTheStatusPollNotRetried(String target) {
+    String runner = code(target);
     long started = System.nanoTime();
     String slug = gort.newExperiment(false);
     gort.scenario(runner, slug, List.of("lost-webhook"), 100);
 
-    JsonNode run = gort.awaitFinished(requestRun(slug, runner));
+    JsonNode run = gort.awaitFinished(requestRun(slug, target));
 
     assertThat(run.path("attempts").asInt()).isEqualTo(1);
     assertThat(reasons(run)).anyMatch(r -> r.startsWith("runner reported passed for attempt 1"));
     assertThat(gort.jobs(runner, slug)).hasSize(1);
-    report(runner, "lost report recovered by the status poll", started);
+    report(target, "lost report recovered by the status poll", started);
   }
 
   @ParameterizedTest
   @MethodSource("runners")
-  void aRunnerThatStopsAnsweringIsGivenUpAndTheRetryPasses(String runner) {
+  void aRunnerThatStopsAnsweringIsGivenUpAndTheRetryPasses(String target) {
+    String runner = code(target);
     long started = System.nanoTime();
     String slug = gort.newExperiment(false);
     gort.scenario(runner, slug, List.of("unresponsive", "pass"), 100);
 
-    JsonNode run = gort.awaitState(requestRun(slug, runner), "FINISHED", Duration.ofSeconds(90));
+    JsonNode run = gort.awaitState(requestRun(slug, target), "FINISHED", Duration.ofSeconds(90));
 
     assertThat(run.path("attempts").asInt()).isEqualTo(2);
     assertRetriedOnce(run);
     assertThat(reasons(run))
         .anyMatch(r -> r.contains("runner " + runner + " has not answered a status poll since"));
-    report(runner, "unresponsive, given up, retry passes", started);
+    report(target, "unresponsive, given up, retry passes", started);
   }
 
-  private static String requestRun(String slug, String runner) {
-    Http.Answer requested = gort.requestRun(slug, runnerBody(runner));
+  private static String requestRun(String slug, String target) {
+    Http.Answer requested = gort.requestRun(slug, runnerBody(target));
     assertThat(requested.status()).as(requested.raw().body()).isEqualTo(202);
     return requested.json().path("id").asText();
   }
 
-  private static String runnerBody(String runner) {
-    return "{\"runner\": \"" + runner + "\"}";
+  private static String runnerBody(String target) {
+    return "{\"runner\": \"" + code(target) + "\", \"kind\": \"" + kind(target) + "\"}";
+  }
+
+  private static String code(String target) {
+    return target.substring(0, target.indexOf('/'));
+  }
+
+  private static String kind(String target) {
+    return target.substring(target.indexOf('/') + 1);
   }
 
   private static void assertRetriedOnce(JsonNode run) {
@@ -215,9 +241,9 @@ class RealRunnersIT {
     return run.path("history").findValuesAsText("reason");
   }
 
-  private static void report(String runner, String flow, long startedNanos) {
+  private static void report(String target, String flow, long startedNanos) {
     System.out.printf(
-        "flow timing: %-16s %-44s %6d ms%n",
-        runner, flow, (System.nanoTime() - startedNanos) / 1_000_000);
+        "flow timing: %-22s %-44s %6d ms%n",
+        target, flow, (System.nanoTime() - startedNanos) / 1_000_000);
   }
 }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(BenchmarkProfile.class)
 @QuarkusTestResource(GortTestResource.class)
+@QuarkusTestResource(value = TuxSuiteKeyServer.class, restrictToAnnotatedClass = true)
 class CallbackBenchmark extends GatewayTestBase {
 
   private static final int RATE = Integer.getInteger("gort.bench.rate", 500);
@@ -58,6 +59,11 @@ class CallbackBenchmark extends GatewayTestBase {
   @Test
   void gitHubWebhooks() throws Exception {
     measure(new GitHubDeliveries(gateway));
+  }
+
+  @Test
+  void tuxSuiteCallbacks() throws Exception {
+    measure(new TuxSuiteDeliveries(gateway, TuxSuiteKeyServer.KEY));
   }
 
   private void measure(Deliveries deliveries) throws Exception {

@@ -27,6 +27,7 @@ final class TuxJob {
   }
 
   private final String uid;
+  private boolean cancelAsked;
   private final Kind kind;
   private final String project;
   private final ObjectNode submitted;
@@ -143,6 +144,11 @@ final class TuxJob {
   }
 
   /** Ends the job with {@code result} unless it ended already; whether this call ended it. */
+  /** A client asked TuxSuite to cancel the job (whether or not it had finished). */
+  synchronized void cancelAsked() {
+    cancelAsked = true;
+  }
+
   synchronized boolean finish(String result, Instant at) {
     if ("finished".equals(state)) {
       return false;
@@ -192,6 +198,7 @@ final class TuxJob {
         result,
         callbackUrl,
         callbackStatus,
+        cancelAsked,
         created.toString());
   }
 
@@ -208,5 +215,6 @@ final class TuxJob {
       String result,
       String callbackUrl,
       String callbackStatus,
+      boolean cancelled,
       String created) {}
 }

@@ -180,6 +180,7 @@ public class TuxSuiteSimulator implements SimulatedRunner {
   /** {@code POST …/{uid}/cancel}: a job under way ends {@code canceled}; 400 once it finished. */
   ObjectNode cancel(String group, String project, TuxJob.Kind kind, String uid) {
     TuxJob job = responsive(find(group, project, kind, uid));
+    job.cancelAsked();
     if (!job.finish("canceled", clock.instant())) {
       throw tuxError(400, "the " + kind.word + " has finished: it cannot be canceled");
     }
