@@ -10,8 +10,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -50,32 +48,32 @@ class CallbackBenchmark extends GatewayTestBase {
   @TestHTTPResource("/")
   URI gateway;
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-
   @Test
   void gitHubWebhooks() throws Exception {
-    measure(new GitHubDeliveries(gateway));
+    measure(new GitHubDeliveries());
   }
 
   @Test
   void tuxSuiteCallbacks() throws Exception {
-    measure(new TuxSuiteDeliveries(gateway, TuxSuiteKeyServer.KEY));
+    measure(new TuxSuiteDeliveries(TuxSuiteKeyServer.KEY));
   }
 
   private void measure(Deliveries deliveries) throws Exception {
     String name = deliveries.runner() + " (" + deliveries.signature() + ")";
-    SteadyLoad.Result warmUp = SteadyLoad.at(client, requests(deliveries, WARM_UP), RATE);
+    try (SteadyLoad client = new SteadyLoad(gateway.getHost(), gateway.getPort())) {
+      measure(deliveries, name, client);
+    }
+  }
+
+  private void measure(Deliveries deliveries, String name, SteadyLoad client) throws Exception {
+    SteadyLoad.Result warmUp = client.at(requests(deliveries, WARM_UP), RATE);
     System.out.printf("callbacks %s, warm-up: %s%n", name, warmUp.summary());
 
-    List<HttpRequest> steady = requests(deliveries, RATE * SECONDS);
-    SteadyLoad.Result load = SteadyLoad.at(client, steady, RATE);
+    List<SteadyLoad.Call> steady = requests(deliveries, RATE * SECONDS);
+    SteadyLoad.Result load = client.at(steady, RATE);
     System.out.printf("callbacks %s at a steady %d/s: %s%n", name, RATE, load.summary());
 
-    SteadyLoad.Result most = SteadyLoad.flatOut(client, requests(deliveries, FLAT_OUT), 16);
+    SteadyLoad.Result most = client.flatOut(requests(deliveries, FLAT_OUT), 16);
     System.out.printf(
         "callbacks %s flat out (16 senders): %.0f accepted/s; %s%n",
         name, most.count(202) / (most.elapsed().toNanos() / 1e9), most.summary());
@@ -89,8 +87,8 @@ class CallbackBenchmark extends GatewayTestBase {
   }
 
   /** {@code count} dispatched attempts of the runner, each with the callback that reports it. */
-  private List<HttpRequest> requests(Deliveries deliveries, int count) throws Exception {
-    List<HttpRequest> requests = new ArrayList<>(count);
+  private List<SteadyLoad.Call> requests(Deliveries deliveries, int count) throws Exception {
+    List<SteadyLoad.Call> requests = new ArrayList<>(count);
     Instant now = Instant.now();
     try (Connection c = dataSource.getConnection();
         PreparedStatement insert =
@@ -142,6 +140,6 @@ class CallbackBenchmark extends GatewayTestBase {
     String jobId(long n);
 
     /** The runner's report that {@code attempt}'s job finished, signed. */
-    HttpRequest request(Seeded attempt) throws Exception;
+    SteadyLoad.Call request(Seeded attempt) throws Exception;
   }
 }

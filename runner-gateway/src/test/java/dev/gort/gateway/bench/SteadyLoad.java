@@ -1,8 +1,13 @@
 package dev.gort.gateway.bench;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -11,17 +16,25 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An open-loop load: requests sent at a fixed rate whatever the server does, each one's latency
- * counted from when it was due (not when a busy client got round to it), so a server that falls
- * behind shows in the numbers instead of slowing the load down.
+ * Load on one HTTP server from a Vert.x client (an event loop and a pool of kept-alive connections:
+ * little CPU of its own, which matters when client and server share two cores).
+ *
+ * <ul>
+ *   <li>{@link #at} is open-loop: requests are sent at a fixed rate whatever the server does, each
+ *       one's latency counted from when it was due (not when a busy client got round to it), so a
+ *       server that falls behind shows in the numbers instead of slowing the load down.
+ *   <li>{@link #flatOut} keeps {@code concurrency} requests in flight: the most the server takes.
+ * </ul>
  */
-final class SteadyLoad {
+final class SteadyLoad implements AutoCloseable {
 
-  private SteadyLoad() {}
+  /** One request: path with query, headers, body. */
+  record Call(String uri, Map<String, String> headers, byte[] body) {}
 
   /** What a load saw. Latencies in nanoseconds, one per request; -1 status = no answer. */
   record Result(int[] statuses, long[] latencies, Duration elapsed, long maxSendLagNanos) {
@@ -65,9 +78,26 @@ final class SteadyLoad {
     }
   }
 
-  /** Sends {@code requests} in order, {@code perSecond} of them a second, and waits for all. */
-  static Result at(HttpClient client, List<HttpRequest> requests, int perSecond) {
-    int n = requests.size();
+  private final Vertx vertx = Vertx.vertx();
+  private final HttpClient client;
+
+  SteadyLoad(String host, int port) {
+    client =
+        vertx
+            .httpClientBuilder()
+            .with(
+                new HttpClientOptions()
+                    .setDefaultHost(host)
+                    .setDefaultPort(port)
+                    .setKeepAlive(true)
+                    .setConnectTimeout(5000))
+            .with(new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(-1))
+            .build();
+  }
+
+  /** Sends {@code calls} in order, {@code perSecond} of them a second, and waits for all. */
+  Result at(List<Call> calls, int perSecond) {
+    int n = calls.size();
     int[] statuses = new int[n];
     long[] latencies = new long[n];
     long interval = 1_000_000_000L / perSecond;
@@ -82,53 +112,58 @@ final class SteadyLoad {
       }
       maxLag = Math.max(maxLag, -wait);
       int index = i;
-      sent[i] =
-          client
-              .sendAsync(requests.get(i), HttpResponse.BodyHandlers.discarding())
-              .whenComplete(
-                  (response, failure) -> {
-                    latencies[index] = System.nanoTime() - due;
-                    statuses[index] = response == null ? -1 : response.statusCode();
-                  });
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      sent[i] = done;
+      send(calls.get(i))
+          .onComplete(
+              answer -> {
+                latencies[index] = System.nanoTime() - due;
+                statuses[index] = answer.succeeded() ? answer.result() : -1;
+                done.complete(null);
+              });
     }
-    CompletableFuture.allOf(sent).exceptionally(e -> null).join();
+    CompletableFuture.allOf(sent).join();
     return new Result(statuses, latencies, Duration.ofNanos(System.nanoTime() - start), maxLag);
   }
 
-  /**
-   * Sends {@code requests} as fast as {@code concurrency} clients each waiting for its answer
-   * allow: the most the server accepts a second.
-   */
-  static Result flatOut(HttpClient client, List<HttpRequest> requests, int concurrency) {
-    int n = requests.size();
+  /** Sends {@code calls} keeping {@code concurrency} in flight, each waiting for its answer. */
+  Result flatOut(List<Call> calls, int concurrency) throws InterruptedException {
+    int n = calls.size();
     int[] statuses = new int[n];
     long[] latencies = new long[n];
     AtomicInteger next = new AtomicInteger();
     long start = System.nanoTime();
-    ExecutorService threads = Executors.newFixedThreadPool(concurrency);
-    CompletableFuture<?>[] workers = new CompletableFuture<?>[concurrency];
+    ExecutorService senders = Executors.newFixedThreadPool(concurrency);
     for (int w = 0; w < concurrency; w++) {
-      workers[w] =
-          CompletableFuture.runAsync(
-              () -> {
-                int i;
-                while ((i = next.getAndIncrement()) < n) {
-                  long t = System.nanoTime();
-                  try {
-                    statuses[i] =
-                        client
-                            .send(requests.get(i), HttpResponse.BodyHandlers.discarding())
-                            .statusCode();
-                  } catch (Exception e) {
-                    statuses[i] = -1;
-                  }
-                  latencies[i] = System.nanoTime() - t;
-                }
-              },
-              threads);
+      senders.execute(
+          () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < n) {
+              long t = System.nanoTime();
+              CompletableFuture<Integer> answer = new CompletableFuture<>();
+              send(calls.get(i)).onComplete(a -> answer.complete(a.succeeded() ? a.result() : -1));
+              statuses[i] = answer.join();
+              latencies[i] = System.nanoTime() - t;
+            }
+          });
     }
-    CompletableFuture.allOf(workers).join();
-    threads.shutdown();
+    senders.shutdown();
+    senders.awaitTermination(10, TimeUnit.MINUTES);
     return new Result(statuses, latencies, Duration.ofNanos(System.nanoTime() - start), 0);
+  }
+
+  private Future<Integer> send(Call call) {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(call.uri());
+    call.headers().forEach(options::putHeader);
+    return client
+        .request(options)
+        .compose(request -> request.send(Buffer.buffer(call.body())))
+        .compose(response -> response.body().map(body -> response.statusCode()));
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    vertx.close();
   }
 }

@@ -1,11 +1,10 @@
 package dev.gort.gateway.bench;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Signature;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * TuxSuite's test callbacks: the document as a JSON string, its ECDSA P-256 / SHA-256 signature
@@ -13,11 +12,9 @@ import java.util.Base64;
  */
 final class TuxSuiteDeliveries implements CallbackBenchmark.Deliveries {
 
-  private final URI gateway;
   private final KeyPair key;
 
-  TuxSuiteDeliveries(URI gateway, KeyPair key) {
-    this.gateway = gateway;
+  TuxSuiteDeliveries(KeyPair key) {
     this.key = key;
   }
 
@@ -37,7 +34,7 @@ final class TuxSuiteDeliveries implements CallbackBenchmark.Deliveries {
   }
 
   @Override
-  public HttpRequest request(CallbackBenchmark.Seeded attempt) throws Exception {
+  public SteadyLoad.Call request(CallbackBenchmark.Seeded attempt) throws Exception {
     String document =
         "{\"kind\": \"test\", \"status\": {\"device\": \"qemu-x86_64\", \"download_url\":"
             + " \"https://storage.tuxsuite.com/public/gort/bench/tests/"
@@ -51,16 +48,13 @@ final class TuxSuiteDeliveries implements CallbackBenchmark.Deliveries {
     signer.initSign(key.getPrivate());
     signer.update(document.getBytes(StandardCharsets.UTF_8));
     String body = "\"" + document.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    URI url =
-        gateway.resolve(
-            "/api/v1/callbacks/tuxsuite/test?attempt="
-                + attempt.id()
-                + "&token="
-                + attempt.token());
-    return HttpRequest.newBuilder(url)
-        .header("Content-Type", "application/json")
-        .header("x-tux-payload-signature", Base64.getUrlEncoder().encodeToString(signer.sign()))
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .build();
+    return new SteadyLoad.Call(
+        "/api/v1/callbacks/tuxsuite/test?attempt=" + attempt.id() + "&token=" + attempt.token(),
+        Map.of(
+            "Content-Type",
+            "application/json",
+            "x-tux-payload-signature",
+            Base64.getUrlEncoder().encodeToString(signer.sign())),
+        body.getBytes(StandardCharsets.UTF_8));
   }
 }
