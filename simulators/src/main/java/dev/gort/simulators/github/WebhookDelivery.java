@@ -67,8 +67,8 @@ final class WebhookDelivery {
     return signature;
   }
 
-  synchronized void answered(String status) {
-    this.status = status;
+  /** Gort answered one try of it. */
+  synchronized void answered() {
     sent++;
   }
 

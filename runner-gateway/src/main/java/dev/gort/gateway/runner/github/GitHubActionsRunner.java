@@ -12,6 +12,7 @@ import dev.gort.gateway.runner.JobIds;
 import dev.gort.gateway.runner.JobRejectedException;
 import dev.gort.gateway.runner.RunKind;
 import dev.gort.gateway.runner.Runner;
+import dev.gort.gateway.runner.RunnerApi;
 import dev.gort.gateway.runner.RunnerJob;
 import dev.gort.gateway.runner.RunnerJobStatus;
 import dev.gort.gateway.runner.RunnerRateLimitedException;
@@ -60,7 +61,7 @@ public class GitHubActionsRunner implements Runner {
 
   private final GitHubActionsConfig config;
   private final Clock clock;
-  private final GitHubApi api;
+  private final RunnerApi api;
   private final GitHubWebhook webhook;
   private final RunLookup lookup;
 
@@ -69,7 +70,7 @@ public class GitHubActionsRunner implements Runner {
     this.config = config;
     this.clock = clock;
     this.api =
-        new GitHubApi(
+        GitHubApi.client(
             config.apiUrl(),
             config.token().orElse(""),
             config.connectTimeout(),
@@ -150,7 +151,7 @@ public class GitHubActionsRunner implements Runner {
     }
     Map<String, Object> body = dispatchBody(request, settings);
     body.put("return_run_details", true);
-    GitHubApi.Answer answer = api.post(dispatchPath(settings), json(body));
+    RunnerApi.Answer answer = api.post(dispatchPath(settings), json(body));
     if (answer.is(200)) {
       Optional<String> runId = runIdOf(answer);
       if (runId.isPresent()) {
@@ -232,7 +233,7 @@ public class GitHubActionsRunner implements Runner {
     if (!RUN_ID.matcher(job.jobId()).matches()) {
       return "job id " + Untrusted.quote(job.jobId()) + " is no workflow run id: nothing to halt";
     }
-    GitHubApi.Answer answer = api.post(runPath(settings, job.jobId()) + "/cancel");
+    RunnerApi.Answer answer = api.post(runPath(settings, job.jobId()) + "/cancel");
     return switch (answer.status()) {
       case 202 -> "cancel requested (202)";
       case 409 -> "the run had completed already (409): nothing left to halt";
@@ -257,7 +258,7 @@ public class GitHubActionsRunner implements Runner {
     if (!RUN_ID.matcher(job.jobId()).matches()) {
       return RunnerJobStatus.running("job id is no workflow run id");
     }
-    GitHubApi.Answer answer = api.get(runPath(settings, job.jobId()));
+    RunnerApi.Answer answer = api.get(runPath(settings, job.jobId()));
     if (answer.is(404)) {
       return RunnerJobStatus.running("unknown to GitHub (404)");
     }
@@ -303,7 +304,7 @@ public class GitHubActionsRunner implements Runner {
    * What an answer other than the expected ones throws: a rate limit waits (not counted); 401 and
    * 5xx are GitHub being unusable now; 404 and 422 refuse the job; any other 4xx is refused.
    */
-  private RuntimeException failure(GitHubApi.Answer answer, String what) {
+  private RuntimeException failure(RunnerApi.Answer answer, String what) {
     Optional<Instant> retryAt = GitHubRateLimit.retryAt(answer, clock.instant());
     if (retryAt.isPresent()) {
       return new RunnerRateLimitedException(
@@ -331,7 +332,7 @@ public class GitHubActionsRunner implements Runner {
   }
 
   /** The failure of a dispatch: a workflow, ref or inputs GitHub refuses ends the attempt. */
-  private RuntimeException dispatchFailure(GitHubApi.Answer answer, String what) {
+  private RuntimeException dispatchFailure(RunnerApi.Answer answer, String what) {
     RuntimeException failure = failure(answer, what);
     if (failure instanceof RunnerRefusedException
         && (answer.is(404) || answer.is(422) || answer.is(400))) {
@@ -363,7 +364,7 @@ public class GitHubActionsRunner implements Runner {
     }
   }
 
-  private static Optional<String> runIdOf(GitHubApi.Answer answer) {
+  private static Optional<String> runIdOf(RunnerApi.Answer answer) {
     JsonNode json = answer.json();
     JsonNode id = json == null ? null : json.get("workflow_run_id");
     if (id == null || !id.isIntegralNumber() || id.asLong() <= 0) {

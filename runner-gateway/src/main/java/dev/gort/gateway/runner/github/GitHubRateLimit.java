@@ -1,5 +1,6 @@
 package dev.gort.gateway.runner.github;
 
+import dev.gort.gateway.runner.RunnerApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -20,7 +21,7 @@ final class GitHubRateLimit {
 
   private GitHubRateLimit() {}
 
-  static Optional<Instant> retryAt(GitHubApi.Answer answer, Instant now) {
+  static Optional<Instant> retryAt(RunnerApi.Answer answer, Instant now) {
     return retryAt(
         answer.status(),
         answer.header("Retry-After"),

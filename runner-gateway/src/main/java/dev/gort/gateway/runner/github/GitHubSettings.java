@@ -1,13 +1,14 @@
 package dev.gort.gateway.runner.github;
 
+import static dev.gort.gateway.runner.SettingsRules.text;
+
 import dev.gort.common.web.Untrusted;
 import dev.gort.gateway.runner.InvalidSettingsException;
+import dev.gort.gateway.runner.SettingsRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -51,14 +52,7 @@ record GitHubSettings(
    * @throws InvalidSettingsException naming the setting at fault
    */
   static GitHubSettings check(Map<String, Object> requested, GitHubActionsConfig defaults) {
-    Set<String> unknown = new TreeSet<>(requested.keySet());
-    unknown.removeAll(NAMES);
-    if (!unknown.isEmpty()) {
-      throw new InvalidSettingsException(
-          "unknown setting "
-              + Untrusted.quote(String.join(", ", unknown))
-              + " for runner github-actions; it takes: artifact, inputs, ref, repository, workflow");
-    }
+    SettingsRules.onlyKnown(requested, NAMES, "runner github-actions");
     return of(
         text(requested, REPOSITORY).or(defaults::repository).orElse(null),
         text(requested, WORKFLOW).or(defaults::workflow).orElse(null),
@@ -103,17 +97,6 @@ record GitHubSettings(
       map.put(INPUTS, new LinkedHashMap<>(inputs));
     }
     return map;
-  }
-
-  private static Optional<String> text(Map<String, Object> settings, String name) {
-    Object value = settings.get(name);
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (!(value instanceof String s)) {
-      throw new InvalidSettingsException(name + " must be a string");
-    }
-    return s.isBlank() ? Optional.empty() : Optional.of(s.trim());
   }
 
   private static String checkRepository(String repository) {

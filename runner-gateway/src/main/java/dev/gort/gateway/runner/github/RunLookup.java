@@ -2,6 +2,7 @@ package dev.gort.gateway.runner.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gort.gateway.runner.JobIds;
+import dev.gort.gateway.runner.RunnerApi;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,16 +24,16 @@ final class RunLookup {
   /** A look reads at most this many pages; a busier workflow is looked at over a shorter span. */
   static final int MAX_PAGES = 3;
 
-  private final Function<String, GitHubApi.Answer> get;
-  private final Function<GitHubApi.Answer, RuntimeException> failure;
+  private final Function<String, RunnerApi.Answer> get;
+  private final Function<RunnerApi.Answer, RuntimeException> failure;
 
   /**
    * @param get calls the API
    * @param failure what a non-200 answer throws (rate limit, unavailable, refused)
    */
   RunLookup(
-      Function<String, GitHubApi.Answer> get,
-      Function<GitHubApi.Answer, RuntimeException> failure) {
+      Function<String, RunnerApi.Answer> get,
+      Function<RunnerApi.Answer, RuntimeException> failure) {
     this.get = get;
     this.failure = failure;
   }
@@ -42,7 +43,7 @@ final class RunLookup {
     String created =
         URLEncoder.encode(">=" + since.truncatedTo(ChronoUnit.SECONDS), StandardCharsets.UTF_8);
     for (int page = 1; page <= MAX_PAGES; page++) {
-      GitHubApi.Answer answer =
+      RunnerApi.Answer answer =
           get.apply(
               "/repos/"
                   + settings.repository()

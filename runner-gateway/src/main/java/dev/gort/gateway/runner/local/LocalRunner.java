@@ -1,6 +1,9 @@
 package dev.gort.gateway.runner.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.web.Untrusted;
 import dev.gort.gateway.runner.CallbackRequest;
@@ -11,6 +14,7 @@ import dev.gort.gateway.runner.JobIds;
 import dev.gort.gateway.runner.JobRejectedException;
 import dev.gort.gateway.runner.RunKind;
 import dev.gort.gateway.runner.Runner;
+import dev.gort.gateway.runner.RunnerApi;
 import dev.gort.gateway.runner.RunnerJob;
 import dev.gort.gateway.runner.RunnerJobStatus;
 import dev.gort.gateway.runner.RunnerRateLimitedException;
@@ -20,7 +24,6 @@ import dev.gort.gateway.runner.RunnerUnavailableException;
 import dev.gort.gateway.runner.SignedJobCallback;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -51,15 +54,24 @@ public class LocalRunner implements Runner {
 
   private final LocalRunnerConfig config;
   private final Clock clock;
-  private final LocalAgentApi api;
+  private final RunnerApi api;
 
   @Inject
   public LocalRunner(LocalRunnerConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
     this.api =
-        new LocalAgentApi(
-            config.url(), config.token().orElse(""), config.connectTimeout(), config.readTimeout());
+        new RunnerApi(
+            "local runner",
+            config.url(),
+            Map.of(
+                "Authorization",
+                "Bearer " + config.token().orElse(""),
+                "Accept",
+                "application/json"),
+            config.connectTimeout(),
+            config.readTimeout(),
+            List.of("detail"));
   }
 
   @Override
@@ -128,15 +140,10 @@ public class LocalRunner implements Runner {
     if (!settings.workdir().isEmpty()) {
       job.put("workdir", settings.workdir());
     }
-    LocalAgentApi.Answer answer;
-    try {
-      answer = api.post("/api/v1/jobs", job);
-    } catch (IOException e) {
-      throw new RunnerUnavailableException("local runner cannot be reached: " + e.getMessage(), e);
-    }
+    RunnerApi.Answer answer = api.post("/api/v1/jobs", json(job));
     int status = answer.status();
     if (status == 200 || status == 201) {
-      String jobId = answer.json().path("jobId").asText(null);
+      String jobId = body(answer).path("jobId").asText(null);
       if (!JobIds.valid(jobId)) {
         throw new RunnerUnavailableException("local runner answered without a usable job id", null);
       }
@@ -144,14 +151,15 @@ public class LocalRunner implements Runner {
     }
     if (status == 429) {
       throw new RunnerRateLimitedException(
-          "local runner is running as many jobs as it takes", retryAt(answer.retryAfter()));
+          "local runner is running as many jobs as it takes",
+          retryAt(answer.header("Retry-After")));
     }
     if (status == 400 || status == 404 || status == 409 || status == 422) {
       throw new JobRejectedException(
-          "local runner refused the job as invalid (" + status + "): " + answer.detail(), null);
+          "local runner refused the job as invalid (" + status + "): " + detail(answer), null);
     }
     throw new RunnerUnavailableException(
-        "local runner refused the job: " + status + " " + answer.detail(), null);
+        "local runner refused the job: " + status + " " + detail(answer), null);
   }
 
   @Override
@@ -162,22 +170,17 @@ public class LocalRunner implements Runner {
       delayUnit = ChronoUnit.SECONDS,
       skipOn = RunnerRefusedException.class)
   public String cancel(RunnerJob job) {
-    LocalAgentApi.Answer answer;
-    try {
-      answer = api.post("/api/v1/jobs/" + encode(job.jobId()) + "/cancel", null);
-    } catch (IOException e) {
-      throw new RunnerUnavailableException("local runner cannot be reached: " + e.getMessage(), e);
-    }
+    RunnerApi.Answer answer = api.post("/api/v1/jobs/" + encode(job.jobId()) + "/cancel");
     return switch (answer.status()) {
       case 202 -> "cancelled at the runner: its processes are being ended";
       case 200 ->
           "the job had already ended ("
-              + Untrusted.escape(answer.json().path("outcome").asText("?"), 40)
+              + Untrusted.escape(body(answer).path("outcome").asText("?"), 40)
               + "): nothing left to halt";
       case 404 -> "the runner answered 404: nothing left to halt";
       default ->
           throw new RunnerRefusedException(
-              "local runner refused the cancel: " + answer.status() + " " + answer.detail(), null);
+              "local runner refused the cancel: " + answer.status() + " " + detail(answer), null);
     };
   }
 
@@ -185,12 +188,7 @@ public class LocalRunner implements Runner {
   @Override
   @Timeout(value = 15, unit = ChronoUnit.SECONDS)
   public RunnerJobStatus status(RunnerJob job) {
-    LocalAgentApi.Answer answer;
-    try {
-      answer = api.get("/api/v1/jobs/" + encode(job.jobId()));
-    } catch (IOException e) {
-      throw new RunnerUnavailableException("local runner cannot be reached: " + e.getMessage(), e);
-    }
+    RunnerApi.Answer answer = api.get("/api/v1/jobs/" + encode(job.jobId()));
     if (answer.status() == 404) {
       return RunnerJobStatus.running("unknown to the runner (404)");
     }
@@ -198,7 +196,7 @@ public class LocalRunner implements Runner {
       throw new RunnerUnavailableException(
           "local runner answered the status poll with " + answer.status(), null);
     }
-    JsonNode body = answer.json();
+    JsonNode body = body(answer);
     String state = body.path("status").asText("");
     if ("running".equals(state)) {
       return RunnerJobStatus.running("running");
@@ -242,5 +240,27 @@ public class LocalRunner implements Runner {
 
   private static String encode(String jobId) {
     return URLEncoder.encode(jobId, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static byte[] json(Object body) {
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a job that cannot be written as JSON", e);
+    }
+  }
+
+  /** The answer's JSON body, or a missing node when it has none. */
+  private static JsonNode body(RunnerApi.Answer answer) {
+    JsonNode json = answer.json();
+    return json == null ? MissingNode.getInstance() : json;
+  }
+
+  /** The agent's problem detail, or the status when it gave none. */
+  private static String detail(RunnerApi.Answer answer) {
+    String message = answer.message();
+    return "(no message)".equals(message) ? "status " + answer.status() : message;
   }
 }

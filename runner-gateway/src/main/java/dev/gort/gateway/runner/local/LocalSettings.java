@@ -2,6 +2,7 @@ package dev.gort.gateway.runner.local;
 
 import dev.gort.common.web.Untrusted;
 import dev.gort.gateway.runner.InvalidSettingsException;
+import dev.gort.gateway.runner.SettingsRules;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -52,14 +52,7 @@ record LocalSettings(
    * @throws InvalidSettingsException naming the setting at fault
    */
   static LocalSettings check(Map<String, Object> requested, LocalRunnerConfig config) {
-    Set<String> unknown = new TreeSet<>(requested.keySet());
-    unknown.removeAll(NAMES);
-    if (!unknown.isEmpty()) {
-      throw new InvalidSettingsException(
-          "unknown setting "
-              + Untrusted.quote(String.join(", ", unknown))
-              + " for runner local; it takes: commands, env, image, timeout, workdir");
-    }
+    SettingsRules.onlyKnown(requested, NAMES, "runner local");
     return new LocalSettings(
         commands(requested.get(COMMANDS)),
         env(requested.get(ENV)),

@@ -2,6 +2,7 @@ package dev.gort.gateway.runner.tuxsuite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gort.gateway.runner.JobIds;
+import dev.gort.gateway.runner.RunnerApi;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +21,12 @@ final class JobLookup {
 
   static final int LIMIT = 100;
 
-  private final Function<String, TuxSuiteApi.Answer> get;
-  private final Function<TuxSuiteApi.Answer, RuntimeException> failure;
+  private final Function<String, RunnerApi.Answer> get;
+  private final Function<RunnerApi.Answer, RuntimeException> failure;
 
   JobLookup(
-      Function<String, TuxSuiteApi.Answer> get,
-      Function<TuxSuiteApi.Answer, RuntimeException> failure) {
+      Function<String, RunnerApi.Answer> get,
+      Function<RunnerApi.Answer, RuntimeException> failure) {
     this.get = get;
     this.failure = failure;
   }
@@ -35,7 +36,7 @@ final class JobLookup {
    * @return the uid of the job whose callback URL names attempt {@code attemptId}
    */
   Optional<String> find(String listPath, String attemptId) {
-    TuxSuiteApi.Answer answer = get.apply(listPath + "?limit=" + LIMIT);
+    RunnerApi.Answer answer = get.apply(listPath + "?limit=" + LIMIT);
     if (!answer.is(200)) {
       throw failure.apply(answer);
     }

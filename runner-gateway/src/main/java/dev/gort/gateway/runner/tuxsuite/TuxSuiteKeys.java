@@ -2,6 +2,7 @@ package dev.gort.gateway.runner.tuxsuite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gort.common.web.ProblemException;
+import dev.gort.gateway.runner.RunnerApi;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,13 +25,13 @@ final class TuxSuiteKeys {
     }
   }
 
-  private final Supplier<TuxSuiteApi.Answer> fetch;
+  private final Supplier<RunnerApi.Answer> fetch;
   private final Clock clock;
   private final Duration refetchInterval;
   private ECPublicKey key;
   private Instant fetchedAt;
 
-  TuxSuiteKeys(Supplier<TuxSuiteApi.Answer> fetch, Clock clock, Duration refetchInterval) {
+  TuxSuiteKeys(Supplier<RunnerApi.Answer> fetch, Clock clock, Duration refetchInterval) {
     this.fetch = fetch;
     this.clock = clock;
     this.refetchInterval = refetchInterval;
@@ -63,7 +64,7 @@ final class TuxSuiteKeys {
 
   private ECPublicKey fetchNow() {
     fetchedAt = clock.instant();
-    TuxSuiteApi.Answer answer;
+    RunnerApi.Answer answer;
     try {
       answer = fetch.get();
     } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import dev.gort.gateway.runner.JobIds;
 import dev.gort.gateway.runner.JobRejectedException;
 import dev.gort.gateway.runner.RunKind;
 import dev.gort.gateway.runner.Runner;
+import dev.gort.gateway.runner.RunnerApi;
 import dev.gort.gateway.runner.RunnerJob;
 import dev.gort.gateway.runner.RunnerJobStatus;
 import dev.gort.gateway.runner.RunnerRateLimitedException;
@@ -57,7 +58,7 @@ public class TuxSuiteRunner implements Runner {
 
   private final TuxSuiteConfig config;
   private final Clock clock;
-  private final TuxSuiteApi api;
+  private final RunnerApi api;
   private final JobLookup lookup;
   private final TuxSuiteCallback callback;
 
@@ -66,7 +67,7 @@ public class TuxSuiteRunner implements Runner {
     this.config = config;
     this.clock = clock;
     this.api =
-        new TuxSuiteApi(
+        TuxSuiteApi.client(
             config.apiUrl(),
             config.token().orElse(""),
             config.connectTimeout(),
@@ -150,7 +151,7 @@ public class TuxSuiteRunner implements Runner {
             + config.group().orElse("")
             + "/"
             + config.project().orElse("");
-    TuxSuiteApi.Answer answer = api.post(list, json(body(request, settings)));
+    RunnerApi.Answer answer = api.post(list, json(body(request, settings)));
     if (!answer.ok()) {
       throw dispatchFailure(answer, what);
     }
@@ -211,7 +212,7 @@ public class TuxSuiteRunner implements Runner {
       return "job id " + Untrusted.quote(job.jobId()) + " is no TuxSuite uid: nothing to halt";
     }
     String path = jobPath(job);
-    TuxSuiteApi.Answer answer = api.post(path + "/cancel");
+    RunnerApi.Answer answer = api.post(path + "/cancel");
     if (answer.ok()) {
       return "cancel requested (" + answer.status() + ")";
     }
@@ -224,7 +225,7 @@ public class TuxSuiteRunner implements Runner {
         && !answer.is(401)
         && !answer.is(403)) {
       // TuxSuite refuses to cancel a job that has ended: that one is halted already
-      TuxSuiteApi.Answer status = api.get(path);
+      RunnerApi.Answer status = api.get(path);
       JsonNode json = status.is(200) ? status.json() : null;
       String state = json == null ? null : TuxSuiteCallback.text(json, "state");
       if ("finished".equals(state)) {
@@ -246,7 +247,7 @@ public class TuxSuiteRunner implements Runner {
       return RunnerJobStatus.running("job id is no TuxSuite uid");
     }
     String path = jobPath(job);
-    TuxSuiteApi.Answer answer = api.get(path);
+    RunnerApi.Answer answer = api.get(path);
     if (answer.is(404)) {
       return RunnerJobStatus.running("unknown to TuxSuite (404)");
     }
@@ -291,7 +292,7 @@ public class TuxSuiteRunner implements Runner {
    * What an answer other than the expected ones throws: 429 waits (not counted); 401, 403 and 5xx
    * are TuxSuite being unusable now; any other 4xx is refused.
    */
-  private RuntimeException failure(TuxSuiteApi.Answer answer, String what) {
+  private RuntimeException failure(RunnerApi.Answer answer, String what) {
     int status = answer.status();
     if (status == 429) {
       Instant retryAt = clock.instant().plus(retryAfter(answer.header("Retry-After")));
@@ -315,7 +316,7 @@ public class TuxSuiteRunner implements Runner {
   }
 
   /** A submission TuxSuite refuses as invalid (400, 404, 422) ends the attempt. */
-  private RuntimeException dispatchFailure(TuxSuiteApi.Answer answer, String what) {
+  private RuntimeException dispatchFailure(RunnerApi.Answer answer, String what) {
     RuntimeException failure = failure(answer, what);
     if (failure instanceof RunnerRefusedException
         && (answer.is(400) || answer.is(404) || answer.is(422))) {

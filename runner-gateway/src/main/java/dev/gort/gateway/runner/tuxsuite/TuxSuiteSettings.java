@@ -1,15 +1,16 @@
 package dev.gort.gateway.runner.tuxsuite;
 
+import static dev.gort.gateway.runner.SettingsRules.text;
+
 import dev.gort.common.web.Untrusted;
 import dev.gort.gateway.runner.InvalidSettingsException;
 import dev.gort.gateway.runner.RunKind;
+import dev.gort.gateway.runner.SettingsRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -57,17 +58,7 @@ final class TuxSuiteSettings {
   static Map<String, Object> check(
       RunKind kind, Map<String, Object> requested, TuxSuiteConfig defaults) {
     List<String> names = NAMES.get(kind);
-    Set<String> unknown = new TreeSet<>(requested.keySet());
-    unknown.removeAll(names);
-    if (!unknown.isEmpty()) {
-      throw new InvalidSettingsException(
-          "unknown setting "
-              + Untrusted.quote(String.join(", ", unknown))
-              + " for a tuxsuite "
-              + kind
-              + "; it takes: "
-              + String.join(", ", new TreeSet<>(names)));
-    }
+    SettingsRules.onlyKnown(requested, names, "a tuxsuite " + kind);
     Map<String, Object> checked = new LinkedHashMap<>();
     if (kind == RunKind.BUILD) {
       checked.put(
@@ -120,17 +111,6 @@ final class TuxSuiteSettings {
       checked.put(TESTS, list(requested, TESTS, defaults.tests(), TEST_NAME, "test names"));
     }
     return checked;
-  }
-
-  private static Optional<String> text(Map<String, Object> settings, String name) {
-    Object value = settings.get(name);
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (!(value instanceof String s)) {
-      throw new InvalidSettingsException(name + " must be a string");
-    }
-    return s.isBlank() ? Optional.empty() : Optional.of(s.trim());
   }
 
   private static String required(
