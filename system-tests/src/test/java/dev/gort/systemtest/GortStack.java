@@ -321,6 +321,21 @@ public final class GortStack implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts every service a failed test left stopped (and Kafka), so that the tests after it find a
+   * whole stack.
+   */
+  public synchronized void restoreStopped() throws Exception {
+    if (!kafka.isAlive()) {
+      restartKafka(false);
+    }
+    for (Map.Entry<String, Process> app : new ArrayList<>(processes.entrySet())) {
+      if (!app.getValue().isAlive()) {
+        restart(app.getKey());
+      }
+    }
+  }
+
   /** Starts a killed service again on the same port and database and waits until it is ready. */
   public void restart(String app) throws Exception {
     startApp(app);

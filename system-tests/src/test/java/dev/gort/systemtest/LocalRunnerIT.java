@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,11 @@ class LocalRunnerIT {
 
   private static GortStack stack;
   private static StackClient gort;
+
+  @AfterEach
+  void restoreTheStack() throws Exception {
+    stack.restoreStopped();
+  }
 
   @BeforeAll
   static void startStack() throws Exception {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +23,11 @@ class RealRunnersIT {
 
   private static GortStack stack;
   private static StackClient gort;
+
+  @AfterEach
+  void restoreTheStack() throws Exception {
+    stack.restoreStopped();
+  }
 
   @BeforeAll
   static void startStack() throws Exception {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,11 @@ class ResilienceIT {
 
   private static GortStack stack;
   private static StackClient gort;
+
+  @AfterEach
+  void restoreTheStack() throws Exception {
+    stack.restoreStopped();
+  }
 
   @BeforeAll
   static void startStack() throws Exception {

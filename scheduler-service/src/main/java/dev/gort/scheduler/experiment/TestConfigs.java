@@ -5,6 +5,7 @@ import dev.gort.common.time.StoredTime;
 import dev.gort.common.web.ProblemException;
 import dev.gort.scheduler.config.SchedulerConfig;
 import dev.gort.scheduler.runner.RunnerChecks;
+import dev.gort.scheduler.runner.RunnerGateway;
 import dev.gort.scheduler.runner.TestSpec;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,7 +158,8 @@ public class TestConfigs {
    * request's ?? the stored configuration's ?? the default runner; kind likewise ?? {@code test};
    * settings = the stored ones (when the run keeps the stored runner) with the request's merged
    * over them, shallowly: a top-level key of the request replaces the stored value, a {@code null}
-   * removes it.
+   * removes it. When the gateway cannot be asked, the run is taken with its settings unchecked: the
+   * gateway checks them when it hands the run over.
    */
   public TestSpec forRequest(
       String experiment,
@@ -178,7 +180,16 @@ public class TestConfigs {
                 .orElse(Map.of()),
             overrides);
     checkSize(settings);
-    return checks.check(authorization, chosenRunner, chosenKind, settings);
+    try {
+      return checks.check(authorization, chosenRunner, chosenKind, settings);
+    } catch (RunnerGateway.GatewayUnavailable e) {
+      // a run is never refused for want of the gateway: it waits on the broker until the gateway
+      // is back, which checks the settings when it hands the run over (an invalid one ends then)
+      LOG.warnf(
+          "run of %s taken with settings unchecked: %s; the gateway checks them at hand-over",
+          experiment, e.getMessage());
+      return new TestSpec(chosenRunner, chosenKind, settings);
+    }
   }
 
   /**

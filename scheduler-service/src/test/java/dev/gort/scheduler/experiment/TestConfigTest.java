@@ -227,22 +227,27 @@ class TestConfigTest extends KafkaTestBase {
   }
 
   @Test
-  void gatewayDownIs503WithRetryAfterAndNothingIsStored() {
+  void withTheGatewayDownATestConfigIs503ButARunIsTakenUnchecked() {
     String slug = slug();
     GatewayScript.mode("down");
 
-    put(slug, GITHUB).then().statusCode(503).header("Retry-After", notNullValue());
-    given()
-        .contentType("application/json")
-        .post(path(slug))
+    put(slug, GITHUB)
         .then()
         .statusCode(503)
         .contentType("application/problem+json")
         .header("Retry-After", notNullValue());
+    given()
+        .contentType("application/json")
+        .body("{\"runner\": \"github-actions\", \"settings\": {\"ref\": \"dev\"}}")
+        .post(path(slug))
+        .then()
+        .statusCode(202)
+        .body("runner", equalTo("github-actions"))
+        .body("settings.ref", equalTo("dev"));
 
     GatewayScript.mode("ok");
     given().get(config(slug)).then().body("stored", equalTo(false));
-    assertThat(RunTable.runIds(db, slug)).isEmpty();
+    assertThat(RunTable.runIds(db, slug)).hasSize(1);
   }
 
   @Test
