@@ -446,6 +446,8 @@ public final class GortStack implements AutoCloseable {
     env.put("GORT_LOCAL_RUNNER_WORK_DIR", logs.getParent().resolve("local-runner-jobs").toString());
     env.put("GORT_LOCAL_RUNNER_IMAGES_ON_HOST", "false");
     env.put("GORT_LOCAL_RUNNER_CALLBACK_RETRIES", "2");
+    // the flows run several jobs at once (three in the restart flow, and those being halted)
+    env.put("GORT_LOCAL_RUNNER_MAX_JOBS", "16");
     env.put("GORT_LOCAL_RUNNER_CALLBACK_BACKOFF", "PT0.2S");
     env.put("GORT_WORKER_MAX_RESULTS_BYTES", String.valueOf(MAX_RESULTS_BYTES));
     env.put("GORT_SMTP_PORT", String.valueOf(smtpPort));

@@ -220,13 +220,10 @@ public class GitHubActionsRunner implements Runner {
     }
   }
 
+  // no circuit breaker: one job whose halt fails must not hold back the halts of every other job
+  // (the halt queue backs off and gives up per job), as for status polls
   @Override
   @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-  @CircuitBreaker(
-      requestVolumeThreshold = 10,
-      delay = 5,
-      delayUnit = ChronoUnit.SECONDS,
-      skipOn = {RunnerRefusedException.class, RunnerRateLimitedException.class})
   public String cancel(RunnerJob job) {
     requireConfigured();
     GitHubSettings settings = settingsOf(job);

@@ -162,13 +162,10 @@ public class LocalRunner implements Runner {
         "local runner refused the job: " + status + " " + detail(answer), null);
   }
 
+  // no circuit breaker: one job whose halt fails must not hold back the halts of every other job
+  // (the halt queue backs off and gives up per job), as for status polls
   @Override
   @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-  @CircuitBreaker(
-      requestVolumeThreshold = 10,
-      delay = 5,
-      delayUnit = ChronoUnit.SECONDS,
-      skipOn = RunnerRefusedException.class)
   public String cancel(RunnerJob job) {
     RunnerApi.Answer answer = api.post("/api/v1/jobs/" + encode(job.jobId()) + "/cancel");
     return switch (answer.status()) {

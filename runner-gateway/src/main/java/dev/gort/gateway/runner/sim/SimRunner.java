@@ -106,13 +106,10 @@ public class SimRunner implements Runner {
     }
   }
 
+  // no circuit breaker: one job whose halt fails must not hold back the halts of every other job
+  // (the halt queue backs off and gives up per job), as for status polls
   @Override
   @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-  @CircuitBreaker(
-      requestVolumeThreshold = 10,
-      delay = 5,
-      delayUnit = ChronoUnit.SECONDS,
-      skipOn = RunnerRefusedException.class)
   public String cancel(RunnerJob job) {
     try {
       api.cancel(job.jobId());

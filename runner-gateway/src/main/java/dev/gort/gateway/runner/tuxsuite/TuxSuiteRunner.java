@@ -199,13 +199,10 @@ public class TuxSuiteRunner implements Runner {
     return headers;
   }
 
+  // no circuit breaker: one job whose halt fails must not hold back the halts of every other job
+  // (the halt queue backs off and gives up per job), as for status polls
   @Override
   @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-  @CircuitBreaker(
-      requestVolumeThreshold = 10,
-      delay = 5,
-      delayUnit = ChronoUnit.SECONDS,
-      skipOn = {RunnerRefusedException.class, RunnerRateLimitedException.class})
   public String cancel(RunnerJob job) {
     requireConfigured();
     if (!JobIds.valid(job.jobId()) || !NAME.matcher(job.jobId()).matches()) {
