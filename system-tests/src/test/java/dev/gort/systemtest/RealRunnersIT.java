@@ -166,7 +166,7 @@ class RealRunnersIT {
     }
 
     // stopped, not killed: a killed consumer holds its partitions for Kafka's 45 s session timeout,
-    // which would only delay the next tests (ResilienceIT kills it)
+    // which would only delay the next tests (WholeStackResilienceIT kills it)
     stack.stop(GortStack.GATEWAY);
     stack.restart(GortStack.GATEWAY);
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * (every service loses its database for a moment). Every run still ends, once, and each owner is
  * told exactly once.
  */
-class ResilienceIT {
+class WholeStackResilienceIT {
 
   private static final int RUNS = 30;
   private static final long REQUEST_EVERY_MILLIS = 100;
@@ -62,7 +62,7 @@ class ResilienceIT {
     load.awaitAll();
     List<JsonNode> finished = awaitAllFinished(load.runIds(), Duration.ofMinutes(4));
     long allEnded = (System.nanoTime() - restarted) / 1_000_000;
-    List<JsonNode> healed = finished.stream().filter(ResilienceIT::wasNudged).toList();
+    List<JsonNode> healed = finished.stream().filter(WholeStackResilienceIT::wasNudged).toList();
     System.out.printf(
         "resilience: Kafka wiped with %d of %d runs requested (the last %d unconsumed);"
             + " all ended %d ms after it came back; %d were nudged, each ending %s after its"
