@@ -86,7 +86,9 @@ class ScheduledRunIT {
 
     List<JsonNode> polls = awaitPollsAfter(after, 3);
 
-    int listed = Http.get(stack.url(SIMULATORS) + "/sim/experiments").json().path("value").size();
+    // the whole catalogue, not its first page of 50: the tests before this one add experiments
+    int listed =
+        Http.get(stack.url(SIMULATORS) + "/sim/experiments?$top=1000").json().path("value").size();
     assertThat(polls)
         .allSatisfy(p -> assertThat(p.path("status").asText()).isEqualTo("SUCCEEDED"))
         .anySatisfy(
