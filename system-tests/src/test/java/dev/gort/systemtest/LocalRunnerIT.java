@@ -1,5 +1,7 @@
 package dev.gort.systemtest;
 
+import static dev.gort.systemtest.StackClient.assertRetriedOnce;
+import static dev.gort.systemtest.StackClient.reasons;
 import static dev.gort.systemtest.StackClient.states;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -245,21 +247,6 @@ class LocalRunnerIT {
               }
             });
     return jobs;
-  }
-
-  private static void assertRetriedOnce(JsonNode run) {
-    List<String> states = states(run);
-    int retries = 0;
-    for (int i = 1; i < states.size(); i++) {
-      if (states.get(i - 1).equals("COMPLETED") && states.get(i).equals("RUNNING")) {
-        retries++;
-      }
-    }
-    assertThat(retries).as("COMPLETED → RUNNING in %s", states).isEqualTo(1);
-  }
-
-  private static List<String> reasons(JsonNode run) {
-    return run.path("history").findValuesAsText("reason");
   }
 
   private static void report(String flow, long startedNanos) {

@@ -177,6 +177,23 @@ final class StackClient {
     return run.path("history").findValuesAsText("state");
   }
 
+  /** Asserts seed 000's "Completed → Running: Job Retries" happened exactly once in {@code run}. */
+  static void assertRetriedOnce(JsonNode run) {
+    List<String> states = states(run);
+    int retries = 0;
+    for (int i = 1; i < states.size(); i++) {
+      if (states.get(i - 1).equals("COMPLETED") && states.get(i).equals("RUNNING")) {
+        retries++;
+      }
+    }
+    assertThat(retries).as("COMPLETED → RUNNING in %s", states).isEqualTo(1);
+  }
+
+  /** The reasons of a run's history, oldest first. */
+  static List<String> reasons(JsonNode run) {
+    return run.path("history").findValuesAsText("reason");
+  }
+
   static String shortId() {
     return UUID.randomUUID().toString().substring(0, 8);
   }
