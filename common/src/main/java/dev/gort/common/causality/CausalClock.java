@@ -106,18 +106,15 @@ public class CausalClock {
   }
 
   private Stamp lock(Connection c, String subject) throws SQLException {
+    // one round trip: creates the subject's row if it is new, and locks and reads it either way
+    String encoded;
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO gort_causal_clock (subject, stamp) VALUES (?, ?)"
-                + " ON CONFLICT (subject) DO NOTHING")) {
+                + " ON CONFLICT (subject) DO UPDATE SET stamp = gort_causal_clock.stamp"
+                + " RETURNING stamp")) {
       s.setString(1, subject);
       s.setString(2, participant.seed().encode());
-      s.executeUpdate();
-    }
-    String encoded;
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT stamp FROM gort_causal_clock WHERE subject = ? FOR UPDATE")) {
-      s.setString(1, subject);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
         encoded = rs.getString(1);

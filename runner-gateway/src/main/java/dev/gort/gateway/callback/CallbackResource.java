@@ -33,6 +33,7 @@ public class CallbackResource {
 
   @Inject RunnerRegistry runners;
   @Inject CallbackService callbacks;
+  @Inject CallbackWriter writer;
 
   /** A per-job callback URL: {@code /api/v1/callbacks/{runner}/{kind}?attempt=…&token=…}. */
   @POST
@@ -67,15 +68,10 @@ public class CallbackResource {
     if (report.isIgnored()) {
       return ignored(report);
     }
-    CallbackService.Receipt receipt =
-        callbacks.record(
-            new CallbackService.Delivery(
-                attemptId,
-                token,
-                code,
-                kind.word(),
-                report,
-                new String(raw, StandardCharsets.UTF_8)));
+    CallbackService.Delivery delivery =
+        new CallbackService.Delivery(
+            attemptId, token, code, kind.word(), report, new String(raw, StandardCharsets.UTF_8));
+    CallbackService.Receipt receipt = writer.write(() -> callbacks.record(delivery));
     return answer(receipt);
   }
 
@@ -99,8 +95,9 @@ public class CallbackResource {
     if (report.isIgnored()) {
       return ignored(report);
     }
+    String text = new String(raw, StandardCharsets.UTF_8);
     CallbackService.Receipt receipt =
-        callbacks.recordForRunner(code, report, new String(raw, StandardCharsets.UTF_8));
+        writer.write(() -> callbacks.recordForRunner(code, report, text));
     if (receipt.attemptId() == null && !receipt.duplicate()) {
       return Response.accepted(receipt).build();
     }

@@ -9,14 +9,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** Finds the attempt a verified report is about, checks it is that attempt's, and records it. */
+/**
+ * Finds the attempt a verified report is about, checks it is that attempt's, and records it, in the
+ * caller's transaction ({@link CallbackWriter}'s, shared with other callbacks): every refusal is
+ * thrown before anything is written, so it leaves that transaction as it found it.
+ */
 @ApplicationScoped
 public class CallbackService {
 
@@ -61,7 +64,6 @@ public class CallbackService {
    * @throws UnknownCallback when there is no such attempt, or the token is none of its own
    * @throws CallbackMismatch when the report describes another job than the attempt's
    */
-  @Transactional
   public Receipt record(Delivery delivery) {
     // Locked: a hand-over still committing this attempt finishes first.
     Attempt a = em.find(Attempt.class, delivery.attemptId(), LockModeType.PESSIMISTIC_WRITE);
@@ -77,12 +79,7 @@ public class CallbackService {
    * attempt is the latest with the report's job id. A job Gort did not start is ignored, and a
    * delivery the runner already made once changes nothing.
    */
-  @Transactional
   public Receipt recordForRunner(String runner, RunnerReport report, String body) {
-    if (report.deliveryId() != null && !firstDelivery(runner, report.deliveryId())) {
-      LOG.infof("runner %s delivery %s seen before; ignored", runner, report.deliveryId());
-      return new Receipt(null, true, null);
-    }
     @SuppressWarnings("unchecked")
     List<Attempt> attempts =
         em.createNativeQuery(
@@ -92,11 +89,18 @@ public class CallbackService {
             .setParameter(1, runner)
             .setParameter(2, report.jobId())
             .getResultList();
-    if (attempts.isEmpty()) {
+    Attempt a = attempts.isEmpty() ? null : attempts.get(0);
+    if (a != null) {
+      // refused before the delivery is remembered: a refusal must write nothing
+      requireMatch(a, runner, report.kind() == null ? a.kind : report.kind().word(), report);
+    }
+    if (report.deliveryId() != null && !firstDelivery(runner, report.deliveryId())) {
+      LOG.infof("runner %s delivery %s seen before; ignored", runner, report.deliveryId());
+      return new Receipt(null, true, null);
+    }
+    if (a == null) {
       return Receipt.ignored("no attempt of Gort's has this job");
     }
-    Attempt a = attempts.get(0);
-    requireMatch(a, runner, report.kind() == null ? a.kind : report.kind().word(), report);
     return Receipt.of(a.id, reports.record(a, report, body));
   }
 

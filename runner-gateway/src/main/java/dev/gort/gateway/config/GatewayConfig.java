@@ -52,4 +52,19 @@ public interface GatewayConfig {
   /** Longest wait between two tries to reach a runner that is down. */
   @WithDefault("PT1M")
   Duration dispatchMaxBackoff();
+
+  /**
+   * Most verified callbacks recorded in one transaction: callbacks that arrive while one batch is
+   * being written share the next one (group commit).
+   */
+  @WithDefault("64")
+  int callbackBatch();
+
+  /** Verified callbacks that may wait to be recorded; one more is answered 503 (try again). */
+  @WithDefault("4096")
+  int callbackQueue();
+
+  /** Longest a callback waits for the commit that records it before it is answered 503. */
+  @WithDefault("PT10S")
+  Duration callbackWait();
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gort.common.web.Untrusted;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -14,6 +13,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A runner's REST API as its {@link Runner} calls it: the runner's own headers (its token among
@@ -128,22 +131,30 @@ public final class RunnerApi {
     return request;
   }
 
+  /**
+   * Sends {@code request} and reads its answer within the read timeout, all of it: a runner that
+   * sends its headers and then stalls in the body is as unavailable as one that does not answer.
+   */
   private Answer send(HttpRequest request) {
+    CompletableFuture<HttpResponse<byte[]>> call =
+        http.sendAsync(request, info -> new CappedBody(MAX_RESPONSE_BYTES));
     try {
-      HttpResponse<InputStream> response =
-          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      byte[] body;
-      try (InputStream in = response.body()) {
-        body = in.readNBytes(MAX_RESPONSE_BYTES);
-      }
-      return new Answer(response.statusCode(), response.headers(), body, messageFields);
-    } catch (HttpTimeoutException e) {
+      HttpResponse<byte[]> response = call.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new Answer(response.statusCode(), response.headers(), response.body(), messageFields);
+    } catch (TimeoutException e) {
+      call.cancel(true);
       throw new RunnerUnavailableException(
           name + " did not answer " + request.method() + " within " + readTimeout, e);
-    } catch (IOException e) {
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof HttpTimeoutException) {
+        throw new RunnerUnavailableException(
+            name + " did not answer " + request.method() + " within " + readTimeout, cause);
+      }
       throw new RunnerUnavailableException(
-          name + " cannot be reached: " + e.getClass().getSimpleName(), e);
+          name + " cannot be reached: " + cause.getClass().getSimpleName(), cause);
     } catch (InterruptedException e) {
+      call.cancel(true);
       Thread.currentThread().interrupt();
       throw new RunnerUnavailableException("interrupted while calling " + name, e);
     }

@@ -153,7 +153,10 @@ final class SteadyLoad implements AutoCloseable {
   }
 
   private Future<Integer> send(Call call) {
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(call.uri());
+    // a request that gets no answer within the timeout counts as unanswered (-1) instead of
+    // holding the run up for ever
+    RequestOptions options =
+        new RequestOptions().setMethod(HttpMethod.POST).setURI(call.uri()).setIdleTimeout(10_000);
     call.headers().forEach(options::putHeader);
     return client
         .request(options)

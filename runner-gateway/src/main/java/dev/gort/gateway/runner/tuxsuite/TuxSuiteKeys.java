@@ -8,13 +8,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * The project's callback key, {@code GET /v1/groups/{group}/projects/{project}/keys} → {@code
  * ssh.pub}, cached. A signature that does not hold under the cached key gets one fetch of the key
  * again (TuxSuite may have rotated it), at most one per {@code refetchInterval}: forged callbacks
- * cannot make the gateway hammer TuxSuite.
+ * cannot make the gateway hammer TuxSuite. One fetch at a time (each bounded by the TuxSuite read
+ * timeout), and never in the way of callbacks that the cached key verifies: only callbacks that
+ * need the fetch wait for it.
  */
 final class TuxSuiteKeys {
 
@@ -28,7 +31,8 @@ final class TuxSuiteKeys {
   private final Supplier<RunnerApi.Answer> fetch;
   private final Clock clock;
   private final Duration refetchInterval;
-  private ECPublicKey key;
+  private final ReentrantLock fetching = new ReentrantLock();
+  private volatile ECPublicKey key;
   private Instant fetchedAt;
 
   TuxSuiteKeys(Supplier<RunnerApi.Answer> fetch, Clock clock, Duration refetchInterval) {
@@ -38,28 +42,42 @@ final class TuxSuiteKeys {
   }
 
   /** The cached key, fetched first when there is none. */
-  synchronized ECPublicKey current() {
-    if (key == null) {
-      key = fetchNow();
+  ECPublicKey current() {
+    ECPublicKey cached = key;
+    if (cached != null) {
+      return cached;
     }
-    return key;
+    fetching.lock();
+    try {
+      if (key == null) {
+        key = fetchNow();
+      }
+      return key;
+    } finally {
+      fetching.unlock();
+    }
   }
 
   /**
-   * The key fetched again after {@code stale} failed a signature, or empty when it is the same key
+   * The key fetched again after {@code stale} failed a signature, or empty when it is the same key,
    * or a fetch was made too recently.
    */
-  synchronized Optional<ECPublicKey> refetch(ECPublicKey stale) {
-    if (key != null && !key.equals(stale)) {
-      return Optional.of(key); // another callback fetched it meanwhile
+  Optional<ECPublicKey> refetch(ECPublicKey stale) {
+    fetching.lock();
+    try {
+      if (key != null && !key.equals(stale)) {
+        return Optional.of(key); // another callback fetched it meanwhile
+      }
+      if (fetchedAt != null && clock.instant().isBefore(fetchedAt.plus(refetchInterval))) {
+        return Optional.empty();
+      }
+      ECPublicKey fresh = fetchNow();
+      boolean changed = !fresh.equals(key);
+      key = fresh;
+      return changed ? Optional.of(fresh) : Optional.empty();
+    } finally {
+      fetching.unlock();
     }
-    if (fetchedAt != null && clock.instant().isBefore(fetchedAt.plus(refetchInterval))) {
-      return Optional.empty();
-    }
-    ECPublicKey fresh = fetchNow();
-    boolean changed = !fresh.equals(key);
-    key = fresh;
-    return changed ? Optional.of(fresh) : Optional.empty();
   }
 
   private ECPublicKey fetchNow() {
