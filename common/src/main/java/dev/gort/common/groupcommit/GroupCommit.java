@@ -15,11 +15,12 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Runs many callers' small units of work in shared database transactions: one writer thread takes
- * whatever has queued while it was busy (up to {@code maxBatch}) and runs it in one transaction, so
- * a busy service pays one begin, one commit and one connection for many units instead of one each.
- * Each caller waits for the commit that holds its unit, so when {@link #run} returns the unit is as
- * durable as if it had committed alone.
+ * Runs many callers' small units of work in shared database transactions: each of a few writer
+ * threads takes whatever has queued while it was busy (up to {@code maxBatch}) and runs it in one
+ * transaction, so a busy service pays one begin, one commit and one connection for many units
+ * instead of one each, and the writers' round trips to the database overlap. Each caller waits for
+ * the commit that holds its unit, so when {@link #run} returns the unit is as durable as if it had
+ * committed alone.
  *
  * <p>A unit that fails with an exception {@code expected} says is its own answer (a refusal taken
  * before it wrote anything) and leaves the rest of its batch alone. Any other failure rolls the
@@ -48,27 +49,31 @@ public final class GroupCommit implements AutoCloseable {
   private final int maxBatch;
   private final Duration maxWait;
   private final BlockingQueue<Unit<?>> queue;
-  private final Thread writer;
+  private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running = true;
 
   public GroupCommit(
       String name,
+      int writerCount,
       Transactions transactions,
       Predicate<RuntimeException> expected,
       int maxBatch,
       int capacity,
       Duration maxWait) {
-    if (maxBatch < 1 || capacity < 1) {
-      throw new IllegalArgumentException("maxBatch and capacity must be positive");
+    if (writerCount < 1 || maxBatch < 1 || capacity < 1) {
+      throw new IllegalArgumentException("writerCount, maxBatch and capacity must be positive");
     }
     this.transactions = Objects.requireNonNull(transactions);
     this.expected = Objects.requireNonNull(expected);
     this.maxBatch = maxBatch;
     this.maxWait = Objects.requireNonNull(maxWait);
     this.queue = new ArrayBlockingQueue<>(capacity);
-    this.writer = new Thread(this::write, name);
-    writer.setDaemon(true);
-    writer.start();
+    for (int i = 1; i <= writerCount; i++) {
+      Thread writer = new Thread(this::write, name + "-" + i);
+      writer.setDaemon(true);
+      writer.start();
+      writers.add(writer);
+    }
   }
 
   /**
@@ -152,16 +157,21 @@ public final class GroupCommit implements AutoCloseable {
     return answers;
   }
 
-  /** Stops taking work, writes what is queued, and waits for the writer (at most {@code wait}). */
+  /**
+   * Stops taking work, writes what is queued, and waits for the writers (about {@code maxWait}).
+   */
   @Override
   public void close() {
     running = false;
-    try {
-      writer.join(maxWait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    long until = System.nanoTime() + maxWait.toNanos();
+    for (Thread writer : writers) {
+      try {
+        writer.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      writer.interrupt();
     }
-    writer.interrupt();
     Unit<?> left;
     while ((left = queue.poll()) != null) {
       left.done.completeExceptionally(new Busy("stopped"));

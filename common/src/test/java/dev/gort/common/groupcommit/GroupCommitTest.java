@@ -65,6 +65,7 @@ class GroupCommitTest {
     commits =
         new GroupCommit(
             "test-writer",
+            1,
             store,
             e -> e instanceof Refused,
             maxBatch,
@@ -182,6 +183,23 @@ class GroupCommitTest {
     assertThat(held.get()).isEqualTo("held");
     assertThat(queued.get()).isEqualTo("queued");
     assertThat(store.committed).containsExactly("held", "queued");
+  }
+
+  @Test
+  void severalWritersCommitEveryUnitExactlyOnce() throws Exception {
+    commits =
+        new GroupCommit(
+            "test-writer", 4, store, e -> e instanceof Refused, 8, 1000, Duration.ofSeconds(5));
+    List<Future<String>> answers = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      String value = "unit-" + i;
+      answers.add(callers.submit(() -> commits.run(() -> store.write(value))));
+    }
+    for (int i = 0; i < 400; i++) {
+      assertThat(answers.get(i).get()).isEqualTo("unit-" + i);
+    }
+    assertThat(store.committed).hasSize(400).doesNotHaveDuplicates();
+    assertThat(store.transactionSizes).allSatisfy(size -> assertThat(size).isBetween(1, 8));
   }
 
   @Test

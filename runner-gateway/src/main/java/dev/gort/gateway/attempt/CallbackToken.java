@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import org.hibernate.query.NativeQuery;
 
 /**
  * The secret in an attempt's callback URL ({@code &token=}): 256 random bits, unguessable, so that
@@ -55,6 +56,9 @@ public final class CallbackToken {
     }
     return !em.createNativeQuery(
             "SELECT 1 FROM callback_token WHERE attempt_id = ?1 AND sha256 = ?2")
+        .unwrap(NativeQuery.class)
+        // no entity table: no flush of the attempts before it
+        .addSynchronizedQuerySpace("callback_token")
         .setParameter(1, a.id)
         .setParameter(2, hash(presented))
         .getResultList()

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +45,9 @@ public class Reports {
                         + " ON CONFLICT (attempt_id)"
                         + " DO UPDATE SET deliveries = runner_callback.deliveries + 1"
                         + " RETURNING (xmax = 0)")
+                .unwrap(NativeQuery.class)
+                // no entity table: no flush of the attempts before it
+                .addSynchronizedQuerySpace("runner_callback")
                 .setParameter(1, a.id)
                 .setParameter(2, a.runner)
                 .setParameter(3, report.outcome().name())

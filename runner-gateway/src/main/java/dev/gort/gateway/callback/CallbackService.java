@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 /**
@@ -108,6 +109,9 @@ public class CallbackService {
     return em.createNativeQuery(
                 "INSERT INTO runner_delivery (runner, delivery_id, received_at) VALUES (?1, ?2, ?3)"
                     + " ON CONFLICT DO NOTHING")
+            .unwrap(NativeQuery.class)
+            // no entity table: no flush of the attempts before it
+            .addSynchronizedQuerySpace("runner_delivery")
             .setParameter(1, runner)
             .setParameter(2, deliveryId)
             .setParameter(3, clock.instant())

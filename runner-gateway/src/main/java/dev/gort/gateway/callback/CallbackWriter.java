@@ -29,6 +29,7 @@ public class CallbackWriter {
     commits =
         new GroupCommit(
             "gort-callback-writer",
+            config.callbackWriters(),
             CallbackWriter::inNewTransaction,
             e -> e instanceof ProblemException,
             config.callbackBatch(),

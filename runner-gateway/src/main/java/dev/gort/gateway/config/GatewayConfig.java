@@ -53,6 +53,10 @@ public interface GatewayConfig {
   @WithDefault("PT1M")
   Duration dispatchMaxBackoff();
 
+  /** Threads that record verified callbacks, each its own transactions, side by side. */
+  @WithDefault("4")
+  int callbackWriters();
+
   /**
    * Most verified callbacks recorded in one transaction: callbacks that arrive while one batch is
    * being written share the next one (group commit).

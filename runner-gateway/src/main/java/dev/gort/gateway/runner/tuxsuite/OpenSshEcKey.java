@@ -23,7 +23,7 @@ import java.util.Base64;
  * 1 point ({@code 0x04 || X || Y}, 32 bytes each), RFC 5656 section 3.1. TuxSuite serves its
  * projects' callback keys this way ({@code GET …/keys} → {@code ssh.pub}).
  */
-final class OpenSshEcKey {
+public final class OpenSshEcKey {
 
   static final String TYPE = "ecdsa-sha2-nistp256";
   static final String CURVE = "nistp256";
@@ -48,7 +48,7 @@ final class OpenSshEcKey {
    * @throws IllegalArgumentException the line is no {@code ecdsa-sha2-nistp256} key, or its point
    *     is not on P-256
    */
-  static ECPublicKey parse(String line) {
+  public static ECPublicKey parse(String line) {
     if (line == null || line.isBlank() || line.length() > MAX_LINE) {
       throw new IllegalArgumentException("no OpenSSH public key");
     }
@@ -90,7 +90,7 @@ final class OpenSshEcKey {
   }
 
   /** The key as an OpenSSH public key line, {@code ecdsa-sha2-nistp256 AAAA… comment}. */
-  static String format(ECPublicKey key, String comment) {
+  public static String format(ECPublicKey key, String comment) {
     byte[] q = new byte[1 + 2 * COORDINATE];
     q[0] = 0x04;
     fixed(key.getW().getAffineX(), q, 1);

@@ -16,8 +16,10 @@ import java.util.function.Supplier;
  * ssh.pub}, cached. A signature that does not hold under the cached key gets one fetch of the key
  * again (TuxSuite may have rotated it), at most one per {@code refetchInterval}: forged callbacks
  * cannot make the gateway hammer TuxSuite. One fetch at a time (each bounded by the TuxSuite read
- * timeout), and never in the way of callbacks that the cached key verifies: only callbacks that
- * need the fetch wait for it.
+ * timeout), and never in the way of other callbacks: a callback whose signature fails while a fetch
+ * is under way is refused at once (401) instead of waiting for it, so a flood of forged callbacks
+ * and a slow TuxSuite together cannot tie up the gateway's threads. Only the very first fetch, when
+ * there is no key at all, is waited for.
  */
 final class TuxSuiteKeys {
 
@@ -33,7 +35,7 @@ final class TuxSuiteKeys {
   private final Duration refetchInterval;
   private final ReentrantLock fetching = new ReentrantLock();
   private volatile ECPublicKey key;
-  private Instant fetchedAt;
+  private volatile Instant fetchedAt;
 
   TuxSuiteKeys(Supplier<RunnerApi.Answer> fetch, Clock clock, Duration refetchInterval) {
     this.fetch = fetch;
@@ -60,15 +62,18 @@ final class TuxSuiteKeys {
 
   /**
    * The key fetched again after {@code stale} failed a signature, or empty when it is the same key,
-   * or a fetch was made too recently.
+   * a fetch was made too recently, or another callback's fetch is under way.
    */
   Optional<ECPublicKey> refetch(ECPublicKey stale) {
-    fetching.lock();
+    ECPublicKey cached = key;
+    if (cached != null && !cached.equals(stale)) {
+      return Optional.of(cached); // another callback fetched it meanwhile
+    }
+    if (fetchedRecently() || !fetching.tryLock()) {
+      return Optional.empty();
+    }
     try {
-      if (key != null && !key.equals(stale)) {
-        return Optional.of(key); // another callback fetched it meanwhile
-      }
-      if (fetchedAt != null && clock.instant().isBefore(fetchedAt.plus(refetchInterval))) {
+      if (fetchedRecently()) {
         return Optional.empty();
       }
       ECPublicKey fresh = fetchNow();
@@ -78,6 +83,11 @@ final class TuxSuiteKeys {
     } finally {
       fetching.unlock();
     }
+  }
+
+  private boolean fetchedRecently() {
+    Instant last = fetchedAt;
+    return last != null && clock.instant().isBefore(last.plus(refetchInterval));
   }
 
   private ECPublicKey fetchNow() {
