@@ -14,8 +14,6 @@ import dev.gort.gateway.runner.RunKind;
 import dev.gort.gateway.runner.RunnerReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.util.Base64;
 import java.util.Optional;
@@ -52,6 +50,9 @@ final class TuxSuiteCallback {
     this.keys = keys;
     this.statusUrl = statusUrl;
   }
+
+  /** The verifier of the latest key in use, with its precomputed tables. */
+  private volatile P256Signatures verifier;
 
   RunnerReport verify(CallbackRequest request) {
     byte[] body = request.body();
@@ -100,15 +101,17 @@ final class TuxSuiteCallback {
     }
   }
 
-  private static boolean holds(ECPublicKey key, byte[] signed, byte[] signature) {
-    try {
-      Signature verifier = Signature.getInstance("SHA256withECDSA");
-      verifier.initVerify(key);
-      verifier.update(signed);
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      return false; // a signature that is no DER ECDSA signature does not hold
+  private boolean holds(ECPublicKey key, byte[] signed, byte[] signature) {
+    P256Signatures current = verifier;
+    if (current == null || current.key() != key) {
+      try {
+        current = new P256Signatures(key);
+      } catch (IllegalArgumentException e) {
+        return false; // OpenSshEcKey checks the point; this is the second line of defence
+      }
+      verifier = current;
     }
+    return current.holds(signed, signature);
   }
 
   private RunnerReport report(byte[] document) {
