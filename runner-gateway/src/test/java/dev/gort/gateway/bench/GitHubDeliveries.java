@@ -29,13 +29,6 @@ final class GitHubDeliveries implements CallbackBenchmark.Deliveries {
   }
 
   @Override
-  public SteadyLoad.Call forged(SteadyLoad.Call call) {
-    Map<String, String> headers = new java.util.HashMap<>(call.headers());
-    headers.put("X-Hub-Signature-256", "sha256=" + "0".repeat(64));
-    return new SteadyLoad.Call(call.uri(), headers, call.body());
-  }
-
-  @Override
   public SteadyLoad.Call request(CallbackBenchmark.Seeded attempt) throws Exception {
     byte[] body =
         GitHubFixtures.workflowRunEvent(

@@ -156,7 +156,11 @@ final class SteadyLoad implements AutoCloseable {
     // a request that gets no answer within the timeout counts as unanswered (-1) instead of
     // holding the run up for ever
     RequestOptions options =
-        new RequestOptions().setMethod(HttpMethod.POST).setURI(call.uri()).setIdleTimeout(10_000);
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setURI(call.uri())
+            .setConnectTimeout(10_000)
+            .setIdleTimeout(10_000);
     call.headers().forEach(options::putHeader);
     return client
         .request(options)

@@ -34,13 +34,6 @@ final class TuxSuiteDeliveries implements CallbackBenchmark.Deliveries {
   }
 
   @Override
-  public SteadyLoad.Call forged(SteadyLoad.Call call) {
-    Map<String, String> headers = new java.util.HashMap<>(call.headers());
-    headers.put("x-tux-payload-signature", Base64.getUrlEncoder().encodeToString(new byte[72]));
-    return new SteadyLoad.Call(call.uri(), headers, call.body());
-  }
-
-  @Override
   public SteadyLoad.Call request(CallbackBenchmark.Seeded attempt) throws Exception {
     String document =
         "{\"kind\": \"test\", \"status\": {\"device\": \"qemu-x86_64\", \"download_url\":"
