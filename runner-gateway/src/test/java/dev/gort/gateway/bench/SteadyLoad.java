@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -78,6 +79,8 @@ final class SteadyLoad implements AutoCloseable {
     }
   }
 
+  private static final Duration STALL = Duration.ofSeconds(60);
+
   private final Vertx vertx = Vertx.vertx();
   private final HttpClient client;
 
@@ -122,7 +125,7 @@ final class SteadyLoad implements AutoCloseable {
                 done.complete(null);
               });
     }
-    CompletableFuture.allOf(sent).join();
+    awaitAll(sent);
     return new Result(statuses, latencies, Duration.ofNanos(System.nanoTime() - start), maxLag);
   }
 
@@ -150,6 +153,26 @@ final class SteadyLoad implements AutoCloseable {
     senders.shutdown();
     senders.awaitTermination(10, TimeUnit.MINUTES);
     return new Result(statuses, latencies, Duration.ofNanos(System.nanoTime() - start), 0);
+  }
+
+  /**
+   * Waits for every answer, at most {@link #STALL} after the last was due. The Vert.x client has
+   * been seen (rarely, after a saturated phase) to open no connection at all and answer nothing;
+   * the run then fails saying so instead of hanging.
+   */
+  private static void awaitAll(CompletableFuture<?>[] sent) {
+    try {
+      CompletableFuture.allOf(sent).get(STALL.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      long open = Arrays.stream(sent).filter(f -> !f.isDone()).count();
+      throw new IllegalStateException(
+          "the load client stalled: " + open + " of " + sent.length + " requests unanswered");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private Future<Integer> send(Call call) {
