@@ -122,18 +122,15 @@ class GroupCommitTest {
   void anExpectedRefusalFailsOnlyItsOwnUnit() throws Exception {
     GroupCommit commits = start(64, 100);
     Future<String> held = hold(commits, "first");
-    Future<String> before = callers.submit(() -> commits.run(() -> store.write("before")));
-    awaitWaiting(commits, 1);
+    Future<String> before = queue(commits, () -> store.write("before"), 1);
     Future<String> refused =
-        callers.submit(
-            () ->
-                commits.run(
-                    () -> {
-                      throw new Refused();
-                    }));
-    awaitWaiting(commits, 2);
-    Future<String> after = callers.submit(() -> commits.run(() -> store.write("after")));
-    awaitWaiting(commits, 3);
+        queue(
+            commits,
+            () -> {
+              throw new Refused();
+            },
+            2);
+    Future<String> after = queue(commits, () -> store.write("after"), 3);
     store.gate.countDown();
 
     assertThat(held.get()).isEqualTo("first");
@@ -148,17 +145,15 @@ class GroupCommitTest {
   void anUnexpectedFailureRollsTheBatchBackAndEachUnitRunsAgainAlone() throws Exception {
     GroupCommit commits = start(64, 100);
     Future<String> held = hold(commits, "first");
-    Future<String> ok = callers.submit(() -> commits.run(() -> store.write("ok")));
-    awaitWaiting(commits, 1);
+    Future<String> ok = queue(commits, () -> store.write("ok"), 1);
     Future<String> broken =
-        callers.submit(
-            () ->
-                commits.run(
-                    () -> {
-                      store.write("half-written");
-                      throw new IllegalStateException("the database said no");
-                    }));
-    awaitWaiting(commits, 2);
+        queue(
+            commits,
+            () -> {
+              store.write("half-written");
+              throw new IllegalStateException("the database said no");
+            },
+            2);
     store.gate.countDown();
 
     assertThat(held.get()).isEqualTo("first");
@@ -174,8 +169,7 @@ class GroupCommitTest {
   void aFullQueueAnswersBusyAtOnce() throws Exception {
     GroupCommit commits = start(64, 1);
     Future<String> held = hold(commits, "held");
-    Future<String> queued = callers.submit(() -> commits.run(() -> store.write("queued")));
-    awaitWaiting(commits, 1);
+    Future<String> queued = queue(commits, () -> store.write("queued"), 1);
 
     assertThatThrownBy(() -> commits.run(() -> store.write("one too many")))
         .isInstanceOf(GroupCommit.Busy.class);
@@ -224,6 +218,14 @@ class GroupCommitTest {
       Thread.sleep(2);
     }
     return held;
+  }
+
+  /** Runs {@code work} from a caller and waits until {@code waitingAfter} units are queued. */
+  private Future<String> queue(GroupCommit commits, Supplier<String> work, int waitingAfter)
+      throws InterruptedException {
+    Future<String> answer = callers.submit(() -> commits.run(work));
+    awaitWaiting(commits, waitingAfter);
+    return answer;
   }
 
   /** Waits until {@code count} units wait behind the one the writer holds. */

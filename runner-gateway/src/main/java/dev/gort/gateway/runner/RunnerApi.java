@@ -143,13 +143,11 @@ public final class RunnerApi {
       return new Answer(response.statusCode(), response.headers(), response.body(), messageFields);
     } catch (TimeoutException e) {
       call.cancel(true);
-      throw new RunnerUnavailableException(
-          name + " did not answer " + request.method() + " within " + readTimeout, e);
+      throw notAnswered(request, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof HttpTimeoutException) {
-        throw new RunnerUnavailableException(
-            name + " did not answer " + request.method() + " within " + readTimeout, cause);
+        throw notAnswered(request, cause);
       }
       throw new RunnerUnavailableException(
           name + " cannot be reached: " + cause.getClass().getSimpleName(), cause);
@@ -158,5 +156,10 @@ public final class RunnerApi {
       Thread.currentThread().interrupt();
       throw new RunnerUnavailableException("interrupted while calling " + name, e);
     }
+  }
+
+  private RunnerUnavailableException notAnswered(HttpRequest request, Throwable cause) {
+    return new RunnerUnavailableException(
+        name + " did not answer " + request.method() + " within " + readTimeout, cause);
   }
 }

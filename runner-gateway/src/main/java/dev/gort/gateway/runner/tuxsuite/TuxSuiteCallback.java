@@ -42,6 +42,9 @@ final class TuxSuiteCallback {
   private final TuxSuiteKeys keys;
   private final Function<String, String> statusUrl;
 
+  /** The verifier of the latest key in use, with its precomputed tables. */
+  private volatile P256Signatures verifier;
+
   /**
    * @param statusUrl the API URL of a job by its kind path and uid ({@code tests/…}, {@code
    *     builds/…}): a job's results location when its payload has no download_url
@@ -50,9 +53,6 @@ final class TuxSuiteCallback {
     this.keys = keys;
     this.statusUrl = statusUrl;
   }
-
-  /** The verifier of the latest key in use, with its precomputed tables. */
-  private volatile P256Signatures verifier;
 
   RunnerReport verify(CallbackRequest request) {
     byte[] body = request.body();
