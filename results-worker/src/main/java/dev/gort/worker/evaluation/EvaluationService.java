@@ -13,6 +13,7 @@ import dev.gort.common.outbox.Outbox;
 import dev.gort.common.web.Untrusted;
 import dev.gort.worker.config.WorkerConfig;
 import dev.gort.worker.report.Report;
+import dev.gort.worker.results.UnprocessableResultsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gort.common.event.Outcome;
 import dev.gort.common.web.Untrusted;
+import dev.gort.worker.results.UnprocessableResultsException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;

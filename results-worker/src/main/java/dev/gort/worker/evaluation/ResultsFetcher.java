@@ -3,6 +3,7 @@ package dev.gort.worker.evaluation;
 import dev.gort.common.outbound.OutboundFetchException;
 import dev.gort.common.outbound.OutboundFetcher;
 import dev.gort.worker.config.WorkerConfig;
+import dev.gort.worker.results.UnprocessableResultsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

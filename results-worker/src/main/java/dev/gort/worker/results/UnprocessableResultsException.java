@@ -1,4 +1,4 @@
-package dev.gort.worker.evaluation;
+package dev.gort.worker.results;
 
 /** Results that cannot be fetched or understood; processing is retried, then given up. */
 public class UnprocessableResultsException extends Exception {
