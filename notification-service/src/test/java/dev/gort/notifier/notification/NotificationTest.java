@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.Outcome;
@@ -170,12 +172,15 @@ class NotificationTest {
 
     awaitOneMailTo(owner);
     awaitSent(runId);
+    // refused once, so at least two tries (a loaded machine may need one more: CI once counted 3);
+    // however many tries it took, the owner gets one mail
     given()
         .queryParam("run", runId)
         .get("/api/v1/notifications")
         .then()
-        .body("value[0].tries", equalTo(2))
-        .body("value[0].lastError", org.hamcrest.Matchers.nullValue());
+        .body("value[0].tries", greaterThanOrEqualTo(2))
+        .body("value[0].lastError", nullValue());
+    assertThat(SmtpSink.messagesIn(spool).stream().filter(m -> m.to().contains(owner))).hasSize(1);
   }
 
   @Test
