@@ -34,9 +34,11 @@ public final class ListFilter {
     return this;
   }
 
-  private void and(String field, String parameter, Object value) {
+  /** Adds {@code field = :parameter}, for a value the caller converted (an enum, a number). */
+  public ListFilter and(String field, String parameter, Object value) {
     conditions.add(field + " = :" + parameter);
     parameters.put(parameter, value);
+    return this;
   }
 
   /** The conditions joined by {@code and}; empty for all rows. */

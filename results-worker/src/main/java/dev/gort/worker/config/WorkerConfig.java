@@ -1,5 +1,6 @@
 package dev.gort.worker.config;
 
+import dev.gort.worker.results.ParseLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -26,4 +27,39 @@ public interface WorkerConfig {
   /** Largest results document accepted, in bytes; reading stops as soon as it is passed. */
   @WithDefault("10485760")
   int maxResultsBytes();
+
+  /** Bounds on what one results document may make the worker hold. */
+  Parse parse();
+
+  default ParseLimits parseLimits() {
+    Parse p = parse();
+    return new ParseLimits(
+        p.maxTestCases(),
+        p.maxMessageChars(),
+        p.maxOutputChars(),
+        p.maxDepth(),
+        p.maxUnpackedBytes(),
+        p.maxArchiveEntries());
+  }
+
+  /** {@code gort.worker.parse.*}: see {@link ParseLimits}. */
+  interface Parse {
+    @WithDefault("200000")
+    int maxTestCases();
+
+    @WithDefault("4000")
+    int maxMessageChars();
+
+    @WithDefault("16000")
+    int maxOutputChars();
+
+    @WithDefault("64")
+    int maxDepth();
+
+    @WithDefault("268435456")
+    long maxUnpackedBytes();
+
+    @WithDefault("1000")
+    int maxArchiveEntries();
+  }
 }

@@ -9,10 +9,14 @@ import dev.gort.common.event.RunEvents.RunCompleted;
 import dev.gort.common.event.RunEvents.RunEvaluated;
 import dev.gort.common.event.Topics;
 import dev.gort.common.inbox.Inbox;
+import dev.gort.common.outbound.FetchedBody;
 import dev.gort.common.outbox.Outbox;
 import dev.gort.common.web.Untrusted;
 import dev.gort.worker.config.WorkerConfig;
 import dev.gort.worker.report.Report;
+import dev.gort.worker.report.ReportTestCases;
+import dev.gort.worker.results.ParsedResults;
+import dev.gort.worker.results.ResultsReader;
 import dev.gort.worker.results.UnprocessableResultsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +42,8 @@ public class EvaluationService {
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject ResultsFetcher fetcher;
+  @Inject ResultsReader reader;
+  @Inject ReportTestCases testCases;
   @Inject WorkerConfig config;
   @Inject ObjectMapper json;
 
@@ -89,19 +95,17 @@ public class EvaluationService {
   Evaluation evaluate(RunCompleted completed) {
     switch (completed.status()) {
       case TIMEOUT:
-        return new Evaluation(
+        return Evaluation.withoutResults(
             Outcome.TIMED_OUT,
-            "attempt " + completed.attempt() + " timed out and no attempts were left",
-            null);
+            "attempt " + completed.attempt() + " timed out and no attempts were left");
       case INFRA_FAILURE:
-        return new Evaluation(
+        return Evaluation.withoutResults(
             Outcome.CANCELLED,
             completed.detail() == null
                 ? "the runner reported an infrastructure failure"
-                : "infrastructure failure: " + completed.detail(),
-            null);
+                : "infrastructure failure: " + completed.detail());
       case CANCELLED:
-        return new Evaluation(Outcome.CANCELLED, "the runner cancelled the job", null);
+        return Evaluation.withoutResults(Outcome.CANCELLED, "the runner cancelled the job");
       default:
         return evaluateResults(completed);
     }
@@ -115,7 +119,8 @@ public class EvaluationService {
         if (completed.resultsUrl() == null) {
           throw new UnprocessableResultsException("the runner gave no results URL", null);
         }
-        return Evaluator.evaluate(fetcher.fetch(completed.resultsUrl()));
+        FetchedBody document = fetcher.fetch(completed.resultsUrl());
+        return Evaluator.evaluate(reader.read(document::stream));
       } catch (UnprocessableResultsException | RuntimeException e) {
         // whatever goes wrong with the results is a processing error: retried, then INFRA_FAILED
         // the reason reaches the owner: bounded and escaped, no class names
@@ -131,8 +136,8 @@ public class EvaluationService {
         }
       }
     }
-    return new Evaluation(
-        Outcome.INFRA_FAILED, "results could not be processed: " + lastError, null);
+    return Evaluation.withoutResults(
+        Outcome.INFRA_FAILED, "results could not be processed: " + lastError);
   }
 
   @Transactional
@@ -154,18 +159,38 @@ public class EvaluationService {
     report.owner = completed.owner();
     report.outcome = evaluation.outcome();
     report.summary = evaluation.summary();
-    report.testsJson = toJson(evaluation.tests());
     report.resultsUrl = completed.resultsUrl();
     report.createdAt = clock.instant();
+    record(report, evaluation);
     report.persist();
+    testCases.replace(
+        report.id, evaluation.results() == null ? List.of() : evaluation.results().cases());
     outbox.add(Topics.RESULTS_EVALUATED, verdict(event, completed, report));
     LOG.infof(
         "run %s evaluated: %s (%s)", completed.runId(), evaluation.outcome(), evaluation.summary());
   }
 
-  private String toJson(List<TestResult> tests) {
+  private void record(Report report, Evaluation evaluation) {
+    ParsedResults results = evaluation.results();
+    TestCounts counts =
+        evaluation.counts() == null ? TestCounts.of(List.of()) : evaluation.counts();
+    report.format = results == null ? null : results.format().code();
+    report.total = counts.total();
+    report.passed = counts.passed();
+    report.failed = counts.failed();
+    report.errors = counts.errors();
+    report.skipped = counts.skipped();
+    report.missed = counts.missed();
+    report.flaky = counts.flaky();
+    report.durationMs = counts.durationMs();
+    report.problemsJson = results == null ? null : toJson(results.problems());
+    report.buildsJson = results == null ? null : toJson(results.builds());
+    report.failuresJson = results == null ? null : toJson(evaluation.failures());
+  }
+
+  private String toJson(List<?> values) {
     try {
-      return tests == null ? null : json.writeValueAsString(tests);
+      return json.writeValueAsString(values);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,6 @@
 package dev.gort.worker.evaluation;
 
+import dev.gort.common.outbound.FetchedBody;
 import dev.gort.common.outbound.OutboundFetchException;
 import dev.gort.common.outbound.OutboundFetcher;
 import dev.gort.worker.config.WorkerConfig;
@@ -21,11 +22,9 @@ public class ResultsFetcher {
   @Inject WorkerConfig config;
   @Inject OutboundFetcher outbound;
 
-  public String fetch(String resultsUrl) throws UnprocessableResultsException {
+  public FetchedBody fetch(String resultsUrl) throws UnprocessableResultsException {
     try {
-      return outbound
-          .fetch(WHAT, resultsUrl, config.maxResultsBytes(), config.fetchTimeout())
-          .text();
+      return outbound.fetch(WHAT, resultsUrl, config.maxResultsBytes(), config.fetchTimeout());
     } catch (OutboundFetchException e) {
       throw new UnprocessableResultsException(e.getMessage(), e);
     }

@@ -38,8 +38,37 @@ public class Report extends PanacheEntityBase {
   @Column(nullable = false)
   public String summary;
 
-  @Column(name = "tests_json")
-  public String testsJson;
+  /** The results format read (a {@link dev.gort.worker.results.ResultsFormat} code), or null. */
+  public String format;
+
+  public int total;
+  public int passed;
+  public int failed;
+  public int errors;
+  public int skipped;
+  public int missed;
+  public int flaky;
+
+  @Column(name = "duration_ms")
+  public long durationMs;
+
+  /** The problems the results document reported, a JSON list of sentences, or null. */
+  @Column(name = "problems_json")
+  public String problemsJson;
+
+  /** The builds the results reported, a JSON list, or null. */
+  @Column(name = "builds_json")
+  public String buildsJson;
+
+  /** The failure summary: the first failing tests with their messages, a JSON list, or null. */
+  @Column(name = "failures_json")
+  public String failuresJson;
+
+  /** Where the run sits in a pipeline; null for a single-job run. */
+  public String pipeline;
+
+  public String stage;
+  public String job;
 
   @Column(name = "results_url")
   public String resultsUrl;

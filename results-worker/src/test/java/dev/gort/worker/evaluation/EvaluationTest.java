@@ -101,7 +101,7 @@ class EvaluationTest {
           switch (kind) {
             case "pass" -> PASSING;
             case "fail" -> FAILING;
-            case "bad" -> "<<not json>>";
+            case "bad" -> "{\"tests\": [{\"name\": \"boots\", \"status\": ";
             case "nostatus" -> "{\"tests\": [{\"name\": \"boots\"}]}";
             default -> null;
           };
@@ -153,12 +153,23 @@ class EvaluationTest {
         .body("value[0].runner", equalTo("sim"))
         .body("value[0].outcome", equalTo("PASSED"))
         .body("value[0].summary", equalTo("2 of 2 tests passed"))
-        .body("value[0].tests.name", org.hamcrest.Matchers.contains("boots", "answers"));
+        .body("value[0].format", equalTo("gort"))
+        .body("value[0].counts.total", equalTo(2))
+        .body("value[0].counts.passed", equalTo(2));
     given()
         .get("/api/v1/reports/{id}", evaluated.reportId())
         .then()
         .statusCode(200)
-        .body("run", equalTo(runId));
+        .body("report.run", equalTo(runId))
+        .body("suites", hasSize(1))
+        .body("suites[0].total", equalTo(2))
+        .body("links.tests", equalTo("/api/v1/reports/" + evaluated.reportId() + "/tests"));
+    given()
+        .get("/api/v1/reports/{id}/tests", evaluated.reportId())
+        .then()
+        .statusCode(200)
+        .body("value.name", org.hamcrest.Matchers.contains("boots", "answers"))
+        .body("value.status", org.hamcrest.Matchers.contains("PASSED", "PASSED"));
   }
 
   @Test
