@@ -400,7 +400,7 @@ public class GitHubSimulator implements SimulatedRunner {
   /** The conclusion each scenario word completes with; null: the run never completes. */
   static String conclusionOf(AttemptBehaviour behaviour) {
     return switch (behaviour) {
-      case PASS, BAD_RESULTS, LOST_WEBHOOK -> "success";
+      case PASS, BAD_RESULTS, LOST_WEBHOOK, RESULTS_LATE -> "success";
       case FAIL -> "failure";
       case REPORT_TIMEOUT -> "timed_out";
       case INFRA_FAILURE -> "startup_failure";

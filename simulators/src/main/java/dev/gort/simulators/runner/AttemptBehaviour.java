@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** What the simulated runner does with one attempt of a job (the scenario words). */
+/**
+ * What the simulated runner does with one attempt of a job (the scenario words). {@code pass},
+ * {@code fail} and {@code results-late} end with results: the scenario's own results document when
+ * it carries one, else the runner's built-in Gort JSON.
+ */
 public enum AttemptBehaviour {
   PASS("pass", "passed"),
   FAIL("fail", "failed"),
@@ -24,7 +28,13 @@ public enum AttemptBehaviour {
    * Finishes and passes, and the runner's API says so, but its report (callback, webhook) never
    * reaches Gort: the status poll has to recover it.
    */
-  LOST_WEBHOOK("lost-webhook", "passed");
+  LOST_WEBHOOK("lost-webhook", "passed"),
+  /**
+   * Reports success, but its results URL answers 503 (with {@code Retry-After}) to the first fetch
+   * and serves the results from the second on: a processing error that a retry gets over. The
+   * GitHub and TuxSuite simulators treat it as {@code pass}.
+   */
+  RESULTS_LATE("results-late", "passed");
 
   private final String word;
   private final String reportedStatus;

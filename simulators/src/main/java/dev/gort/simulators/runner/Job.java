@@ -16,6 +16,7 @@ public final class Job {
   private final String kind;
   private final String callbackToken;
   private final AttemptBehaviour scenario;
+  private final Scenario.Results results;
   private final Instant receivedAt;
 
   private AttemptBehaviour outcome;
@@ -26,6 +27,7 @@ public final class Job {
   private String callbackStatus;
   private int callbacksSent;
   private int statusPolls;
+  private int resultsFetches;
 
   Job(
       String jobId,
@@ -34,6 +36,7 @@ public final class Job {
       String kind,
       String callbackToken,
       AttemptBehaviour scenario,
+      Scenario.Results results,
       Instant receivedAt) {
     this.jobId = jobId;
     this.runner = runner;
@@ -41,6 +44,7 @@ public final class Job {
     this.kind = kind;
     this.callbackToken = callbackToken;
     this.scenario = scenario;
+    this.results = results;
     this.outcome = scenario;
     this.receivedAt = receivedAt;
     this.callbackStatus = scenario.sendsReport() ? "pending" : "none";
@@ -61,6 +65,16 @@ public final class Job {
   /** The per-attempt token of the job's callback URL, which its callbacks are signed over. */
   String callbackToken() {
     return callbackToken;
+  }
+
+  /** The results document its scenario carried at dispatch, or null for the built-in one. */
+  Scenario.Results results() {
+    return results;
+  }
+
+  /** Counts a fetch of the job's results; the count including this one. */
+  synchronized int resultsFetched() {
+    return ++resultsFetches;
   }
 
   /** How the job ends: its scenario, or {@code cancelled} if a cancel overtook the callback. */
@@ -149,6 +163,7 @@ public final class Job {
         callbackStatus,
         callbacksSent,
         statusPolls,
+        resultsFetches,
         Rfc3339.format(receivedAt),
         callback);
   }
@@ -170,6 +185,7 @@ public final class Job {
       String callbackStatus,
       int callbacksSent,
       int statusPolls,
+      int resultsFetches,
       String receivedAt,
       Sent callback) {}
 }

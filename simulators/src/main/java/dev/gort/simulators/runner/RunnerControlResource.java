@@ -33,7 +33,8 @@ public class RunnerControlResource {
   public Scenario.View putScenario(
       @PathParam("runner") String code, @PathParam("experiment") String experiment, byte[] body) {
     runners.require(code);
-    Scenario scenario = Scenario.parse(bodies.read(body, Scenario.Request.class));
+    Scenario scenario =
+        Scenario.parse(bodies.read(body, Scenario.Request.class, Scenario.REQUEST_LIMITS));
     scenarios.put(code, experiment, scenario);
     return scenario.view(code, experiment);
   }

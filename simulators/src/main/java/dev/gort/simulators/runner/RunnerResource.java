@@ -1,11 +1,13 @@
 package dev.gort.simulators.runner;
 
 import dev.gort.simulators.web.JsonBodies;
+import dev.gort.simulators.web.Problems;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -32,10 +34,23 @@ public class RunnerResource {
     return Response.ok(runner.status(code, jobId), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
+  /**
+   * The job's results document, in the content type of its format; 503 with {@code Retry-After} to
+   * a {@code results-late} job's first fetch.
+   */
   @GET
   @Path("/{jobId}/results")
   public Response results(@PathParam("runner") String code, @PathParam("jobId") String jobId) {
-    return Response.ok(runner.results(code, jobId), MediaType.APPLICATION_JSON_TYPE).build();
+    SimRunner.ServedResults served = runner.results(code, jobId);
+    if (served instanceof SimRunner.ServedResults.Unavailable unavailable) {
+      // a simulated outage: answered, not thrown, so it is not logged as a server error
+      return Response.fromResponse(
+              Problems.respond(503, "Service Unavailable", unavailable.detail()))
+          .header(HttpHeaders.RETRY_AFTER, unavailable.retryAfterSeconds())
+          .build();
+    }
+    SimRunner.ServedResults.Document document = (SimRunner.ServedResults.Document) served;
+    return Response.ok(document.body(), document.mediaType()).build();
   }
 
   @POST

@@ -34,6 +34,9 @@ public class SimRunner implements SimulatedRunner {
   static final Set<String> KINDS = Set.of("test", "build", "boot");
   static final byte[] UNPARSEABLE_RESULTS = "<<not json>>".getBytes(StandardCharsets.UTF_8);
 
+  /** How long a {@code results-late} job's first results fetch is told to wait. */
+  static final int RETRY_AFTER_SECONDS = 1;
+
   private static final Logger LOG = Logger.getLogger(SimRunner.class);
 
   private final ScenarioBook scenarios;
@@ -80,6 +83,7 @@ public class SimRunner implements SimulatedRunner {
             checked.kind(),
             checked.token(),
             behaviour,
+            scenario.results(),
             clock.instant());
     synchronized (received) {
       received.add(job);
@@ -121,26 +125,53 @@ public class SimRunner implements SimulatedRunner {
     return job;
   }
 
-  /** The job's results document as served at its {@code resultsUrl}. */
-  public byte[] results(String runner, String jobId) {
+  /**
+   * What the job's {@code resultsUrl} answers: the scenario's results document (in the content type
+   * of its format) for a job that ended with results, else the built-in Gort JSON; for a {@code
+   * results-late} job, 503 to the first fetch.
+   */
+  public ServedResults results(String runner, String jobId) {
     Job job = find(runner, jobId);
-    TestResults results =
-        switch (job.outcome()) {
-          case PASS -> TestResults.passed(jobId, job.request().experiment());
-          case FAIL -> TestResults.failed(jobId, job.request().experiment());
-          case BAD_RESULTS -> null;
-          default ->
-              throw ProblemException.notFound(
-                  "job " + jobId + " has no test results: it ended " + job.outcome().word());
-        };
-    if (results == null) {
-      return UNPARSEABLE_RESULTS;
+    int fetch = job.resultsFetched();
+    AttemptBehaviour outcome = job.outcome();
+    if (outcome == AttemptBehaviour.RESULTS_LATE && fetch == 1) {
+      return new ServedResults.Unavailable(
+          "the results of job " + jobId + " are not ready yet; try again", RETRY_AFTER_SECONDS);
+    }
+    String experiment = job.request().experiment();
+    return switch (outcome) {
+      case PASS, RESULTS_LATE -> document(job, TestResults.passed(jobId, experiment));
+      case FAIL -> document(job, TestResults.failed(jobId, experiment));
+      case BAD_RESULTS ->
+          new ServedResults.Document(UNPARSEABLE_RESULTS, ResultsFormat.GORT.mediaType());
+      default ->
+          throw ProblemException.notFound(
+              "job " + jobId + " has no test results: it ended " + outcome.word());
+    };
+  }
+
+  /** The scenario's own document when it carried one, else {@code builtIn} as Gort JSON. */
+  private ServedResults document(Job job, TestResults builtIn) {
+    Scenario.Results carried = job.results();
+    if (carried != null) {
+      return new ServedResults.Document(carried.body(), carried.format().mediaType());
     }
     try {
-      return mapper.writeValueAsBytes(results);
+      return new ServedResults.Document(
+          mapper.writeValueAsBytes(builtIn), ResultsFormat.GORT.mediaType());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize results", e);
     }
+  }
+
+  /** What a job's results URL answers. */
+  public sealed interface ServedResults {
+
+    /** 200 with {@code body} as {@code mediaType}. */
+    record Document(byte[] body, String mediaType) implements ServedResults {}
+
+    /** 503 with {@code Retry-After}: the runner has the results, but not yet for serving. */
+    record Unavailable(String detail, int retryAfterSeconds) implements ServedResults {}
   }
 
   @Override

@@ -17,10 +17,15 @@ public class JsonBodies {
       JsonBody.Limits.of(1024 * 1024, 64 * 1024).ignoringUnknownFields();
 
   public <T> T read(byte[] body, Class<T> type) {
+    return read(body, type, LIMITS);
+  }
+
+  /** Like {@link #read(byte[], Class)}, within an endpoint's own limits (larger documents). */
+  public <T> T read(byte[] body, Class<T> type, JsonBody.Limits limits) {
     if (body == null || body.length == 0) {
       throw ProblemException.badRequest("a JSON body is required");
     }
-    T value = JsonBody.read(body, type, LIMITS);
+    T value = JsonBody.read(body, type, limits);
     if (value == null) {
       throw ProblemException.badRequest("a JSON object body is required");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gort.common.web.ProblemException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,48 @@ class ScenarioTest {
         .contains("infra-failure");
     assertThat(AttemptBehaviour.fromWord("cancelled").orElseThrow().reportedStatus())
         .contains("cancelled");
+    assertThat(AttemptBehaviour.fromWord("results-late").orElseThrow().reportedStatus())
+        .contains("passed");
     assertThat(AttemptBehaviour.fromWord("timeout").orElseThrow().reportedStatus()).isEmpty();
+  }
+
+  @Test
+  void resultsAreKeptAsUtf8WithTheirFormat() {
+    Scenario scenario =
+        Scenario.parse(
+            new Scenario.Request(
+                List.of("pass"), null, new Scenario.ResultsRequest("tap", "ok 1 - caf\u00e9\n")));
+
+    assertThat(scenario.results().format()).isEqualTo(ResultsFormat.TAP);
+    assertThat(scenario.results().body())
+        .isEqualTo("ok 1 - caf\u00e9\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(scenario.view("sim", "x").results()).isEqualTo(new Scenario.ResultsView("tap", 13));
+    assertThat(Scenario.parse(new Scenario.Request(List.of("pass"), null)).results()).isNull();
+    assertThat(Scenario.DEFAULT.view("sim", "x").results()).isNull();
+  }
+
+  @Test
+  void invalidResultsNameTheField() {
+    assertThatThrownBy(() -> parseResults("junit5", "<testsuite/>"))
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("results.format")
+        .hasMessageContaining("'junit5'");
+    assertThatThrownBy(() -> parseResults(null, "<testsuite/>"))
+        .hasMessageContaining("results.format is required");
+    assertThatThrownBy(() -> parseResults("junit", null))
+        .hasMessageContaining("results.body is required");
+    assertThatThrownBy(() -> parseResults("junit", "   "))
+        .hasMessageContaining("results.body is blank");
+    // two bytes of UTF-8 per character: over the bound in bytes with half as many characters
+    String oversized = "\u00e9".repeat(Scenario.MAX_RESULTS_BYTES / 2 + 1);
+    assertThatThrownBy(() -> parseResults("tap", oversized))
+        .hasMessageContaining("results.body has " + (Scenario.MAX_RESULTS_BYTES + 2) + " bytes")
+        .hasMessageContaining("8 MiB");
+  }
+
+  private static Scenario parseResults(String format, String body) {
+    return Scenario.parse(
+        new Scenario.Request(List.of("pass"), null, new Scenario.ResultsRequest(format, body)));
   }
 
   @Test
