@@ -28,6 +28,16 @@ public interface WorkerConfig {
   @WithDefault("10485760")
   int maxResultsBytes();
 
+  /** KCIDB export and submission. */
+  Kcidb kcidb();
+
+  /** {@code gort.worker.kcidb.*}. */
+  interface Kcidb {
+    /** The origin of every id Gort writes to KCIDB ({@code ^[a-z0-9_]+$}). */
+    @WithDefault("gort")
+    String origin();
+  }
+
   /** Bounds on what one results document may make the worker hold. */
   Parse parse();
 

@@ -10,7 +10,7 @@ import dev.gort.common.security.Caller;
 import dev.gort.common.security.Callers;
 import dev.gort.common.web.ProblemException;
 import dev.gort.common.web.Untrusted;
-import dev.gort.worker.report.ReportViews.Counts;
+import dev.gort.worker.kcidb.KcidbReports;
 import dev.gort.worker.report.ReportViews.Detail;
 import dev.gort.worker.report.ReportViews.Links;
 import dev.gort.worker.report.ReportViews.Suite;
@@ -65,6 +65,7 @@ public class ReportResource {
   @Inject ObjectMapper json;
   @Inject Callers callers;
   @Inject ReportQueries queries;
+  @Inject KcidbReports kcidb;
 
   @GET
   @Transactional
@@ -82,7 +83,7 @@ public class ReportResource {
             .range(paging.skip(), paging.skip() + paging.limit() - 1)
             .list()
             .stream()
-            .map(ReportResource::summary)
+            .map(ReportViews::summary)
             .toList();
     return paging.page(fetched, PATH);
   }
@@ -95,7 +96,7 @@ public class ReportResource {
     List<Suite> suites = queries.suites(r.id, ReportQueries.SUITES_SHOWN + 1);
     boolean more = suites.size() > ReportQueries.SUITES_SHOWN;
     return new Detail(
-        summary(r),
+        ReportViews.summary(r),
         problems(r.problemsJson),
         tree(r.buildsJson),
         tree(r.failuresJson),
@@ -134,31 +135,20 @@ public class ReportResource {
             () -> ProblemException.notFound("no test case " + number + " in report " + r.id));
   }
 
+  /** The report as KCIDB I/O v5.3 JSON (checkouts, builds, tests). */
+  @GET
+  @Path("/{id}/kcidb")
+  @Transactional
+  public byte[] kcidb(@PathParam("id") String id) {
+    return kcidb.export(visible(id));
+  }
+
   /** The report, when the caller may see it; 404 otherwise (another owner's report included). */
   Report visible(String id) {
     Caller caller = callers.current();
     return Report.<Report>findByIdOptional(id)
         .filter(r -> caller.mayActFor(r.owner))
         .orElseThrow(() -> ProblemException.notFound("no report with id " + Untrusted.quote(id)));
-  }
-
-  static Summary summary(Report r) {
-    return new Summary(
-        r.id,
-        r.runId,
-        r.experiment,
-        r.owner,
-        r.pipeline,
-        r.stage,
-        r.job,
-        r.attempt,
-        r.runner,
-        r.outcome.name(),
-        r.summary,
-        r.format,
-        new Counts(r.total, r.passed, r.failed, r.errors, r.skipped, r.missed, r.flaky),
-        r.durationMs,
-        r.createdAt);
   }
 
   private static Outcome outcome(String raw) {

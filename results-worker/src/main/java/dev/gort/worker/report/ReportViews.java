@@ -9,6 +9,26 @@ public final class ReportViews {
 
   private ReportViews() {}
 
+  /** The summary of a stored report. */
+  public static Summary summary(Report r) {
+    return new Summary(
+        r.id,
+        r.runId,
+        r.experiment,
+        r.owner,
+        r.pipeline,
+        r.stage,
+        r.job,
+        r.attempt,
+        r.runner,
+        r.outcome.name(),
+        r.summary,
+        r.format,
+        new Counts(r.total, r.passed, r.failed, r.errors, r.skipped, r.missed, r.flaky),
+        r.durationMs,
+        r.createdAt);
+  }
+
   /** Test cases by status. */
   public record Counts(
       int total, int passed, int failed, int errors, int skipped, int missed, int flaky) {}
