@@ -2,6 +2,8 @@ package dev.gort.worker.results;
 
 import dev.gort.worker.config.WorkerConfig;
 import dev.gort.worker.results.gort.GortJsonParser;
+import dev.gort.worker.results.kcidb.KcidbParser;
+import dev.gort.worker.results.tuxsuite.TuxSuiteResultsParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -20,7 +22,9 @@ public class ResultsReader {
   @Inject WorkerConfig config;
 
   public ResultsReader() {
-    for (ResultsParser parser : List.<ResultsParser>of(new GortJsonParser())) {
+    for (ResultsParser parser :
+        List.<ResultsParser>of(
+            new GortJsonParser(), new TuxSuiteResultsParser(), new KcidbParser())) {
       parsers.put(parser.format(), parser);
     }
   }

@@ -1,9 +1,8 @@
 package dev.gort.worker.results.gort;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gort.common.web.Untrusted;
 import dev.gort.worker.results.ParseLimits;
@@ -13,6 +12,7 @@ import dev.gort.worker.results.ResultsParser;
 import dev.gort.worker.results.TestCaseResult;
 import dev.gort.worker.results.TestStatus;
 import dev.gort.worker.results.UnprocessableResultsException;
+import dev.gort.worker.results.json.BoundedJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -26,6 +26,7 @@ import java.util.Map;
  */
 public final class GortJsonParser implements ResultsParser {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, TestStatus> STATUSES =
       Map.of(
           "passed", TestStatus.PASSED,
@@ -82,19 +83,15 @@ public final class GortJsonParser implements ResultsParser {
 
   private static Document read(InputStream document, ParseLimits limits)
       throws UnprocessableResultsException {
-    ObjectMapper json =
-        new ObjectMapper(
-            JsonFactory.builder()
-                .streamReadConstraints(
-                    StreamReadConstraints.builder().maxNestingDepth(limits.maxDepth()).build())
-                .build());
-    try {
-      return json.readValue(document, Document.class);
-    } catch (JsonProcessingException e) {
-      throw new UnprocessableResultsException(
-          "results are not JSON: " + Untrusted.escape(e.getOriginalMessage(), 200), e);
+    try (JsonParser parser = BoundedJson.open(document, limits)) {
+      try {
+        return JSON.readValue(parser, Document.class);
+      } catch (JsonProcessingException e) {
+        throw new UnprocessableResultsException(
+            "results are not JSON: " + Untrusted.escape(e.getOriginalMessage(), 200), e);
+      }
     } catch (IOException e) {
-      throw new UnprocessableResultsException("results cannot be read: " + e.getMessage(), e);
+      throw new UnprocessableResultsException("results cannot be read", e);
     }
   }
 }
