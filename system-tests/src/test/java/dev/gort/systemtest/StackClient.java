@@ -2,6 +2,7 @@ package dev.gort.systemtest;
 
 import static dev.gort.systemtest.GortStack.SCHEDULER;
 import static dev.gort.systemtest.GortStack.SIMULATORS;
+import static dev.gort.systemtest.GortStack.WORKER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,6 +81,35 @@ final class StackClient {
             stack.url(SIMULATORS) + "/sim/runners/" + runner + "/scenarios/" + slug,
             Http.json(Map.of("attempts", attempts, "delayMs", delayMs)));
     assertThat(a.status()).isEqualTo(200);
+  }
+
+  /**
+   * A sim scenario whose jobs that end with results serve {@code body} as a {@code format} document
+   * (junit, tap, tuxsuite, kcidb, gort).
+   */
+  void scenarioWithResults(String slug, List<String> attempts, String format, String body) {
+    Http.Answer a =
+        Http.put(
+            stack.url(SIMULATORS) + "/sim/runners/sim/scenarios/" + slug,
+            Http.json(
+                Map.of(
+                    "attempts",
+                    attempts,
+                    "delayMs",
+                    100,
+                    "results",
+                    Map.of("format", format, "body", body))));
+    assertThat(a.status()).isEqualTo(200);
+  }
+
+  /** The report of run {@code runId}, as the results worker lists it. */
+  JsonNode awaitReport(String runId) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> api.get(stack.url(WORKER) + "/api/v1/reports?run=" + runId).json().path("value"),
+            v -> v.size() == 1)
+        .get(0);
   }
 
   Http.Answer requestRun(String slug, String body) {
