@@ -93,7 +93,7 @@ final class PendingCase {
 
   TestCaseResult toResult(ParseLimits limits) {
     YamlDiagnostics diagnostics = yaml == null ? YamlDiagnostics.NONE : YamlDiagnostics.of(yaml);
-    String diag = comments.toString().stripIndent().strip();
+    String diag = comments.toString().stripTrailing().stripIndent().strip();
     TestStatus status = status(diagnostics);
     String message = message(status, diagnostics, diag);
     boolean diagIsMessage = message != null && !diag.isEmpty() && message.equals(diag);
@@ -123,20 +123,25 @@ final class PendingCase {
     if (point.ok()) {
       return TestStatus.PASSED;
     }
-    return NODE_BREAKAGES.contains(diagnostics.failureType())
+    String failureType = diagnostics.failureType();
+    return failureType != null && NODE_BREAKAGES.contains(failureType)
         ? TestStatus.ERROR
         : TestStatus.FAILED;
   }
 
   private String message(TestStatus status, YamlDiagnostics diagnostics, String diag) {
-    if (point.directive() == Directive.TODO) {
-      return point.reason().isEmpty() ? "TODO" : "TODO: " + point.reason();
+    String directive =
+        switch (point.directive()) {
+          case TODO -> point.reason().isEmpty() ? "TODO" : "TODO: " + point.reason();
+          case SKIP -> point.reason().isEmpty() ? null : point.reason();
+          case NONE -> null;
+        };
+    String fromYaml = diagnostics.message();
+    if (directive != null) {
+      return fromYaml == null ? directive : directive + "\n" + fromYaml;
     }
-    if (point.directive() == Directive.SKIP) {
-      return point.reason().isEmpty() ? diagnostics.message() : point.reason();
-    }
-    if (diagnostics.message() != null) {
-      return diagnostics.message();
+    if (fromYaml != null) {
+      return fromYaml;
     }
     return status.failing() && !diag.isEmpty() ? diag : null;
   }

@@ -51,8 +51,10 @@ record TestPoint(
     for (int i = 0; i < rest.length(); i++) {
       char c = rest.charAt(i);
       if (TapEscapes.isEscape(rest, i)) {
-        description.append(rest.charAt(++i));
-        afterWhitespace = false;
+        char escaped = rest.charAt(++i);
+        description.append(escaped);
+        // as in TAP14's own example, "hello \\# todo" is a TODO: an escaped backslash may end it
+        afterWhitespace = escaped == '\\';
         continue;
       }
       if (c == '#' && afterWhitespace) {

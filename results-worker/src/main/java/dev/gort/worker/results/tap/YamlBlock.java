@@ -64,6 +64,7 @@ final class YamlBlock {
     }
     if (text.length() + line.length() + 1 > MAX_CHARS) {
       oversized = true;
+      text.append(line, 0, MAX_CHARS - text.length());
       return;
     }
     text.append(line).append('\n');
