@@ -389,6 +389,29 @@ class TapParserTest {
   }
 
   @Test
+  void yamlAliasesAreNotExpandedAndTagsBuildNothing() throws Exception {
+    ParsedResults results =
+        parse(
+            """
+            1..1
+            not ok 1 - bomb
+              ---
+              message: boom
+              a: &a [x, x, x, x, x, x, x, x, x]
+              b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+              c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+              d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+              tagged: !!python/object:os.system 'rm -rf /'
+              ...
+            """);
+
+    TestCaseResult c = results.cases().get(0);
+    assertThat(c.message()).isEqualTo("boom");
+    // 9 x 9 x 9 x 9 values had the aliases been expanded; each alias stays one name
+    assertThat(c.output()).hasSizeLessThan(300).contains("tagged: rm -rf /");
+  }
+
+  @Test
   void problemsAreListedUpToABound() throws Exception {
     StringBuilder tap = new StringBuilder();
     int subtests = ProblemList.MAX + 10;
