@@ -23,6 +23,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -127,6 +128,17 @@ public class OutboundFetcher implements AutoCloseable {
    */
   public FetchedBody fetch(String what, String url, int maxBytes, Duration deadline)
       throws OutboundFetchException {
+    return fetch(what, url, maxBytes, deadline, Map.of());
+  }
+
+  /**
+   * {@link #fetch(String, String, int, Duration)} with request headers (credentials, {@code
+   * Accept}) that go to {@code url}'s origin only: a redirect to another origin (an API answering
+   * with a signed link to its blob store) is followed without them, as browsers and curl do.
+   */
+  public FetchedBody fetch(
+      String what, String url, int maxBytes, Duration deadline, Map<String, String> headers)
+      throws OutboundFetchException {
     if (Context.isOnEventLoopThread()) {
       throw new IllegalStateException("an outbound fetch blocks; it must not run on an event loop");
     }
@@ -138,9 +150,11 @@ public class OutboundFetcher implements AutoCloseable {
     String at = hostOf(url);
     try {
       OutboundTarget target = OutboundTarget.parse(url);
+      String firstOrigin = target.origin();
       for (int redirects = 0; ; redirects++) {
         at = target.origin();
-        Answer answer = fetchOnce(target, maxBytes, until, budget);
+        Map<String, String> sent = at.equals(firstOrigin) ? headers : Map.of();
+        Answer answer = fetchOnce(target, sent, maxBytes, until, budget);
         if (answer.body() != null) {
           return answer.body();
         }
@@ -163,7 +177,8 @@ public class OutboundFetcher implements AutoCloseable {
   }
 
   /** One hop: resolve, check every address, then ask the first that connects. */
-  private Answer fetchOnce(OutboundTarget target, int maxBytes, long until, Duration budget)
+  private Answer fetchOnce(
+      OutboundTarget target, Map<String, String> headers, int maxBytes, long until, Duration budget)
       throws NotFetchedException {
     InetAddress[] addresses = resolve(target, until, budget);
     for (InetAddress address : addresses) {
@@ -175,7 +190,7 @@ public class OutboundFetcher implements AutoCloseable {
     NotFetchedException lastFailure = null;
     for (InetAddress address : addresses) {
       try {
-        return exchange(target, address, maxBytes, until, budget);
+        return exchange(target, address, headers, maxBytes, until, budget);
       } catch (NotFetchedException e) {
         if (!e.connectFailed()) {
           throw e;
@@ -213,7 +228,12 @@ public class OutboundFetcher implements AutoCloseable {
   }
 
   private Answer exchange(
-      OutboundTarget target, InetAddress address, int maxBytes, long until, Duration budget)
+      OutboundTarget target,
+      InetAddress address,
+      Map<String, String> headers,
+      int maxBytes,
+      long until,
+      Duration budget)
       throws NotFetchedException {
     long left = remaining(until, budget);
     CompletableFuture<Answer> answer = new CompletableFuture<>();
@@ -234,6 +254,7 @@ public class OutboundFetcher implements AutoCloseable {
             .setConnectTimeout(
                 Math.max(1, Math.min(limits.connectTimeout().toMillis(), left / 1_000_000)))
             .putHeader(HttpHeaders.USER_AGENT, "gort");
+    headers.forEach(request::putHeader);
     http.request(request)
         .onComplete(
             created -> {

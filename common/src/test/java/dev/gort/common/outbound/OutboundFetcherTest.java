@@ -9,7 +9,9 @@ import dev.gort.testsupport.StubHttp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -222,6 +224,48 @@ class OutboundFetcherTest extends FetcherTestBase {
 
     assertThat(body.text()).isEqualTo(DOCUMENT);
     assertThat(hostHeaders).containsExactly("127.0.0.1:" + port(second));
+  }
+
+  @Test
+  void headersGoToTheFirstOriginAndNotAcrossARedirectToAnother() throws Exception {
+    List<String> blobAuthorization = new CopyOnWriteArrayList<>();
+    List<String> apiAuthorization = new CopyOnWriteArrayList<>();
+    second =
+        StubHttp.start(
+            "/",
+            exchange -> {
+              blobAuthorization.add(
+                  String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+              serve(exchange);
+            });
+    stub =
+        StubHttp.start(
+            "/",
+            exchange -> {
+              apiAuthorization.add(
+                  String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+              redirect(
+                  exchange,
+                  exchange.getRequestURI().getPath().equals("/zip")
+                      ? "/zip-again"
+                      : StubHttp.baseUrl(second) + "/blob");
+            });
+    OutboundFetcher fetcher =
+        fetcher(OutboundPolicy.allowing("127.0.0.1:" + port(stub), "127.0.0.1:" + port(second)));
+
+    FetchedBody body =
+        fetcher.fetch(
+            "artifact",
+            StubHttp.baseUrl(stub) + "/zip",
+            CAP,
+            Duration.ofSeconds(5),
+            Map.of("Authorization", "Bearer t0ken"));
+
+    assertThat(body.text()).isEqualTo(DOCUMENT);
+    assertThat(apiAuthorization)
+        .as("the same origin, redirect included")
+        .containsExactly("Bearer t0ken", "Bearer t0ken");
+    assertThat(blobAuthorization).as("another origin").containsExactly("null");
   }
 
   @Test

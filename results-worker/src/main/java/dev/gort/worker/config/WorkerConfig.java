@@ -4,6 +4,7 @@ import dev.gort.worker.results.ParseLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Worker settings ({@code gort.worker.*}); each documented in application.properties. */
 @ConfigMapping(prefix = "gort.worker")
@@ -27,6 +28,19 @@ public interface WorkerConfig {
   /** Largest results document accepted, in bytes; reading stops as soon as it is passed. */
   @WithDefault("10485760")
   int maxResultsBytes();
+
+  /** Reading the results of GitHub Actions runs. */
+  GitHub github();
+
+  /** {@code gort.worker.github.*}. */
+  interface GitHub {
+    /** The token the artifacts API is read with (GitHub wants one even for public repositories). */
+    Optional<String> token();
+
+    /** Largest artifact zip accepted, in bytes. */
+    @WithDefault("52428800")
+    int maxArtifactBytes();
+  }
 
   /** KCIDB export and submission. */
   Kcidb kcidb();

@@ -119,7 +119,7 @@ public class EvaluationService {
         if (completed.resultsUrl() == null) {
           throw new UnprocessableResultsException("the runner gave no results URL", null);
         }
-        FetchedBody document = fetcher.fetch(completed.resultsUrl());
+        FetchedBody document = fetcher.fetch(completed.runner(), completed.resultsUrl());
         return Evaluator.evaluate(reader.read(document::stream));
       } catch (UnprocessableResultsException | RuntimeException e) {
         // whatever goes wrong with the results is a processing error: retried, then INFRA_FAILED

@@ -3,6 +3,7 @@ package dev.gort.worker.results;
 import dev.gort.worker.config.WorkerConfig;
 import dev.gort.worker.results.gort.GortJsonParser;
 import dev.gort.worker.results.kcidb.KcidbParser;
+import dev.gort.worker.results.tap.TapParser;
 import dev.gort.worker.results.tuxsuite.TuxSuiteResultsParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,10 @@ public class ResultsReader {
   public ResultsReader() {
     for (ResultsParser parser :
         List.<ResultsParser>of(
-            new GortJsonParser(), new TuxSuiteResultsParser(), new KcidbParser())) {
+            new GortJsonParser(),
+            new TapParser(),
+            new TuxSuiteResultsParser(),
+            new KcidbParser())) {
       parsers.put(parser.format(), parser);
     }
   }

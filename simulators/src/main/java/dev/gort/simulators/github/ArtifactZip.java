@@ -9,8 +9,8 @@ import java.util.zip.ZipOutputStream;
 /** An artifact's archive as GitHub serves it: a zip of the files the workflow uploaded. */
 final class ArtifactZip {
 
-  /** The one file the simulated workflow uploads (the sim runner's results document for now). */
-  static final String RESULTS_FILE = "results.json";
+  /** The one file the simulated workflow uploads: its test report, as Surefire names one. */
+  static final String RESULTS_FILE = "TEST-gort.xml";
 
   private ArtifactZip() {}
 

@@ -52,7 +52,7 @@ public class GitHubSimulator implements SimulatedRunner {
   static final String RUN_NAME_PREFIX = "gort ";
 
   static final int MAX_INPUTS = 25;
-  static final byte[] UNPARSEABLE_RESULTS = "<<not json>>".getBytes(StandardCharsets.UTF_8);
+  static final byte[] UNPARSEABLE_RESULTS = "<testsuite><testcase".getBytes(StandardCharsets.UTF_8);
 
   private static final Logger LOG = Logger.getLogger(GitHubSimulator.class);
 
@@ -461,8 +461,8 @@ public class GitHubSimulator implements SimulatedRunner {
     byte[] content =
         switch (run.behaviour()) {
           case BAD_RESULTS -> UNPARSEABLE_RESULTS;
-          case FAIL -> json.bytes(TestResults.failed(jobId, experiment));
-          default -> json.bytes(TestResults.passed(jobId, experiment));
+          case FAIL -> JunitReport.of(TestResults.failed(jobId, experiment));
+          default -> JunitReport.of(TestResults.passed(jobId, experiment));
         };
     return new WorkflowRun.Artifact(
         artifactIds.incrementAndGet(),

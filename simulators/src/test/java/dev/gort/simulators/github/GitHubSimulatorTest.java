@@ -132,10 +132,11 @@ class GitHubSimulatorTest {
         .body("total_count", equalTo(0))
         .body("artifacts", hasSize(0));
     Map<String, String> zip = download(artifacts.getString("artifacts[0].archive_download_url"));
-    assertThat(zip).containsOnlyKeys("results.json");
-    assertThat(zip.get("results.json"))
-        .contains("\"jobId\":\"" + runId + "\"")
-        .contains("\"status\":\"passed\"");
+    assertThat(zip).containsOnlyKeys("TEST-gort.xml");
+    assertThat(zip.get("TEST-gort.xml"))
+        .contains("<testsuite name=\"gort.")
+        .contains("tests=\"2\" failures=\"0\"")
+        .contains("<testcase name=\"smoke\"");
     assertThat(artifacts.getInt("artifacts[0].size_in_bytes")).isPositive();
   }
 
@@ -355,7 +356,7 @@ class GitHubSimulatorTest {
             .get(path("/actions/runs/" + runs.get(5) + "/artifacts"))
             .jsonPath()
             .getString("artifacts[0].archive_download_url");
-    assertThat(download(url).get("results.json")).isEqualTo("<<not json>>");
+    assertThat(download(url).get("TEST-gort.xml")).isEqualTo("<testsuite><testcase");
     assertThat(jobs().stream().map(j -> j.get("scenario")))
         .containsExactly("fail", "report-timeout", "infra-failure", "cancelled", "bad-results");
   }
