@@ -40,6 +40,29 @@ final class BoundedText {
     return true;
   }
 
+  /**
+   * The text without the white space around it, cut after {@code lines} lines (marked as cut): one
+   * copy of the part kept, however much was collected.
+   */
+  String firstLines(int lines) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    int lineEnd = start - 1;
+    for (int line = 0; line < lines; line++) {
+      lineEnd = text.indexOf("\n", lineEnd + 1);
+      if (lineEnd < 0 || lineEnd >= end) {
+        return text.substring(start, end);
+      }
+    }
+    return text.substring(start, lineEnd) + "\n…";
+  }
+
   @Override
   public String toString() {
     return text.toString();

@@ -27,7 +27,7 @@ final class JunitOutcome {
    * is left out when the text already says it (Surefire and Gradle start the trace with it).
    */
   String describe(int maxMessageChars) {
-    String lines = text.isBlank() ? null : firstLines(text.toString().strip());
+    String lines = text.isBlank() ? null : text.firstLines(TEXT_LINES);
     String described;
     if (lines == null) {
       described = message;
@@ -37,17 +37,6 @@ final class JunitOutcome {
       described = message + "\n" + lines;
     }
     return ParseLimits.cut(described, maxMessageChars);
-  }
-
-  private static String firstLines(String text) {
-    int end = -1;
-    for (int line = 0; line < TEXT_LINES; line++) {
-      end = text.indexOf('\n', end + 1);
-      if (end < 0) {
-        return text;
-      }
-    }
-    return text.substring(0, end) + "\n…";
   }
 
   private static String blankToNull(String s) {

@@ -25,7 +25,44 @@ final class JunitTime {
     if (seconds == null) {
       return null;
     }
-    String s = seconds.strip();
+    Long plain = plainMillis(seconds);
+    return plain != null ? plain : lenientMillis(seconds.strip());
+  }
+
+  /**
+   * The notation nearly every report uses ({@code 0.012}), read without a regex or a BigDecimal: a
+   * 100 000-case report reads it 100 000 times. Null when it is anything else.
+   */
+  private static Long plainMillis(String s) {
+    int dot = s.indexOf('.');
+    int wholeEnd = dot < 0 ? s.length() : dot;
+    if (wholeEnd == 0
+        || wholeEnd > 15
+        || s.length() - wholeEnd > 10
+        || !digits(s, 0, wholeEnd)
+        || !digits(s, wholeEnd + 1, s.length())) {
+      return null;
+    }
+    long millis = Long.parseLong(s, 0, wholeEnd, 10) * 1000;
+    int scale = 100;
+    for (int i = wholeEnd + 1; i < s.length() && i <= wholeEnd + 4; i++, scale /= 10) {
+      int digit = s.charAt(i) - '0';
+      // the fourth decimal rounds half up
+      millis += scale > 0 ? digit * scale : digit >= 5 ? 1 : 0;
+    }
+    return millis;
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Long lenientMillis(String s) {
     if (s.length() > 40) {
       return null;
     }

@@ -25,6 +25,7 @@ final class JunitXmlReader {
   private final XMLStreamReader xml;
   private final ParseLimits limits;
   private final Deque<String> suites = new ArrayDeque<>();
+  private String suitePath = ""; // null once the suites changed
   private final List<TestCaseResult> cases = new ArrayList<>();
   private int depth;
   private JunitTestCase testCase;
@@ -84,6 +85,7 @@ final class JunitXmlReader {
     if (testCase == null) {
       if (element.equals("testsuite")) {
         suites.addLast(attribute("name"));
+        suitePath = null;
       } else if (element.equals("testcase")) {
         startTestCase();
       }
@@ -101,10 +103,13 @@ final class JunitXmlReader {
       throw unprocessable(
           "the results hold more than " + limits.maxTestCases() + " test cases, the most accepted");
     }
-    String suite = suites.stream().filter(s -> !s.isEmpty()).collect(Collectors.joining("/"));
+    if (suitePath == null) {
+      String path = suites.stream().filter(s -> !s.isEmpty()).collect(Collectors.joining("/"));
+      suitePath = ParseLimits.cut(path, MAX_NAME_CHARS);
+    }
     testCase =
         new JunitTestCase(
-            ParseLimits.cut(suite, MAX_NAME_CHARS),
+            suitePath,
             attribute("name"),
             blankToNull(attribute("classname")),
             JunitTime.millis(xml.getAttributeValue(null, "time")),
@@ -147,6 +152,7 @@ final class JunitXmlReader {
       testCase = null;
     } else if (testCase == null && xml.getLocalName().equals("testsuite")) {
       suites.removeLast();
+      suitePath = null;
     }
     depth--;
   }

@@ -2,7 +2,9 @@ package dev.gort.worker.results.junit;
 
 import dev.gort.worker.results.TestStatus;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The children of {@code <testcase>} that say what became of it. The rerun ones are Surefire's
@@ -38,8 +40,11 @@ enum OutcomeElement {
     this.status = status;
   }
 
+  private static final Map<String, OutcomeElement> BY_ELEMENT =
+      Arrays.stream(values()).collect(Collectors.toMap(e -> e.element, e -> e));
+
   static Optional<OutcomeElement> named(String localName) {
-    return Arrays.stream(values()).filter(e -> e.element.equals(localName)).findFirst();
+    return Optional.ofNullable(BY_ELEMENT.get(localName));
   }
 
   /**
