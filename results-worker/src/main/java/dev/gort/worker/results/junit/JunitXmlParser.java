@@ -6,6 +6,8 @@ import dev.gort.worker.results.ParsedResults;
 import dev.gort.worker.results.ResultsFormat;
 import dev.gort.worker.results.ResultsParser;
 import dev.gort.worker.results.UnprocessableResultsException;
+import java.io.CharConversionException;
+import java.io.IOException;
 import java.io.InputStream;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
@@ -42,7 +44,7 @@ public final class JunitXmlParser implements ResultsParser {
       xml = factory().createXMLStreamReader(document);
       return ParsedResults.of(ResultsFormat.JUNIT, new JunitXmlReader(xml, limits).read());
     } catch (XMLStreamException e) {
-      throw new UnprocessableResultsException(notWellFormed(e), e);
+      throw new UnprocessableResultsException(describe(e), e);
     } finally {
       close(xml);
     }
@@ -60,8 +62,8 @@ public final class JunitXmlParser implements ResultsParser {
     return factory;
   }
 
-  /** Where and why, in the parser's words without its "ParseError at [row,col]" preamble. */
-  static String notWellFormed(XMLStreamException e) {
+  /** What and where, in the parser's words without its "ParseError at [row,col]" preamble. */
+  static String describe(XMLStreamException e) {
     String reason = e.getMessage() == null ? "" : e.getMessage();
     int said = reason.indexOf("Message: ");
     if (said >= 0) {
@@ -73,7 +75,14 @@ public final class JunitXmlParser implements ResultsParser {
         location == null || location.getLineNumber() < 0
             ? ""
             : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
-    return "the results are not well-formed XML" + where + (reason.isEmpty() ? "" : ": " + reason);
+    // the stream under the parser failing is not the document's fault; bytes that are not in the
+    // document's encoding are
+    Throwable nested = e.getNestedException();
+    String what =
+        nested instanceof IOException && !(nested instanceof CharConversionException)
+            ? "the results could not be read to the end, having stopped"
+            : "the results are not well-formed XML";
+    return what + where + (reason.isEmpty() ? "" : ": " + reason);
   }
 
   private static void close(XMLStreamReader xml) {

@@ -16,7 +16,9 @@ import dev.gort.worker.results.TestCaseResult;
 import dev.gort.worker.results.TestStatus;
 import dev.gort.worker.results.UnprocessableResultsException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -604,6 +606,25 @@ class JunitXmlParserTest {
         .isInstanceOf(UnprocessableResultsException.class)
         .hasMessageStartingWith("the results are not well-formed XML")
         .satisfies(JunitXmlParserTest::saysNoClassNames);
+  }
+
+  @Test
+  void aStreamThatFailsIsNotCalledMalformedXml() {
+    InputStream failing =
+        new SequenceInputStream(
+            new ByteArrayInputStream("<testsuite>\n<testcase name=\"a\"/>".getBytes()),
+            new InputStream() {
+              @Override
+              public int read() throws IOException {
+                throw new IOException("Connection reset");
+              }
+            });
+
+    assertThatThrownBy(() -> parser.parse(failing, ParseLimits.DEFAULT))
+        .isInstanceOf(UnprocessableResultsException.class)
+        .hasMessageMatching(
+            "the results could not be read to the end, having stopped at line 2, column \\d+:"
+                + " Connection reset");
   }
 
   @Test
