@@ -2,6 +2,8 @@ package dev.gort.worker.results;
 
 import dev.gort.worker.config.WorkerConfig;
 import dev.gort.worker.results.gort.GortJsonParser;
+import dev.gort.worker.results.junit.ArtifactZipParser;
+import dev.gort.worker.results.junit.JunitXmlParser;
 import dev.gort.worker.results.kcidb.KcidbParser;
 import dev.gort.worker.results.tap.TapParser;
 import dev.gort.worker.results.tuxsuite.TuxSuiteResultsParser;
@@ -23,12 +25,16 @@ public class ResultsReader {
   @Inject WorkerConfig config;
 
   public ResultsReader() {
+    ResultsParser junit = new JunitXmlParser();
+    ResultsParser tap = new TapParser();
     for (ResultsParser parser :
-        List.<ResultsParser>of(
-            new GortJsonParser(),
-            new TapParser(),
+        List.of(
+            junit,
+            tap,
+            new ArtifactZipParser(junit, tap),
             new TuxSuiteResultsParser(),
-            new KcidbParser())) {
+            new KcidbParser(),
+            new GortJsonParser())) {
       parsers.put(parser.format(), parser);
     }
   }
@@ -44,10 +50,6 @@ public class ResultsReader {
       throws UnprocessableResultsException {
     ResultsFormat format = ResultsFormatDetector.detect(document);
     ResultsParser parser = parsers.get(format);
-    if (parser == null) {
-      throw new UnprocessableResultsException(
-          "results look like " + format.code() + ", which this worker cannot read yet", null);
-    }
     try (InputStream in = document.get()) {
       return parser.parse(in, limits);
     } catch (IOException e) {
