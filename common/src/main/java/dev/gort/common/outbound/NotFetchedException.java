@@ -8,26 +8,33 @@ final class NotFetchedException extends Exception {
 
   private final boolean refused;
   private final boolean connectFailed;
+  private final int status;
 
-  private NotFetchedException(String detail, boolean refused, boolean connectFailed) {
+  private NotFetchedException(String detail, boolean refused, boolean connectFailed, int status) {
     super(detail, null, false, false);
     this.refused = refused;
     this.connectFailed = connectFailed;
+    this.status = status;
   }
 
   /** The guard refused the URL or its destination; nothing was sent. */
   static NotFetchedException refused(String detail) {
-    return new NotFetchedException(detail, true, false);
+    return new NotFetchedException(detail, true, false, 0);
   }
 
   /** The fetch was tried and failed. */
   static NotFetchedException failed(String detail) {
-    return new NotFetchedException(detail, false, false);
+    return new NotFetchedException(detail, false, false, 0);
+  }
+
+  /** The server answered with {@code status}, which the caller did not ask for. */
+  static NotFetchedException answered(int status, String detail) {
+    return new NotFetchedException(detail, false, false, status);
   }
 
   /** No connection to one address: the next address the host resolved to may be tried. */
   static NotFetchedException connectFailed(String detail) {
-    return new NotFetchedException(detail, false, true);
+    return new NotFetchedException(detail, false, true, 0);
   }
 
   boolean refused() {
@@ -36,5 +43,10 @@ final class NotFetchedException extends Exception {
 
   boolean connectFailed() {
     return connectFailed;
+  }
+
+  /** The HTTP status the server answered with, or 0 when it gave none. */
+  int status() {
+    return status;
   }
 }

@@ -3,6 +3,7 @@ package dev.gort.common.outbound;
 import dev.gort.common.web.Untrusted;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -23,7 +24,9 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,15 +40,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * The one way to fetch a URL that came from outside (a runner's results, later webhooks and git
- * remotes). Per hop: the URL must be http(s) without user info; its host is resolved once and every
- * address it resolves to must pass the {@link OutboundPolicy}; the connection then goes to a
- * checked address (never a second lookup, so DNS rebinding cannot swap it), with the URL's host in
- * the Host header and for TLS SNI and hostname verification. Redirects are followed only to targets
- * that pass the same checks, at most {@code max-redirects}. Connect and read timeouts, an overall
- * deadline, and a size cap enforced while the body streams in: the connection is closed as soon as
- * the cap is passed. Whatever goes wrong, the caller gets one generic {@link
- * OutboundFetchException}; the detail goes to the log, escaped and bounded.
+ * The one way to reach a URL that came from outside: fetch it (a runner's results, later git
+ * remotes) or post to it (an owner's webhooks). Per hop: the URL must be http(s) without user info;
+ * its host is resolved once and every address it resolves to must pass the {@link OutboundPolicy};
+ * the connection then goes to a checked address (never a second lookup, so DNS rebinding cannot
+ * swap it), with the URL's host in the Host header and for TLS SNI and hostname verification. A
+ * fetch follows redirects only to targets that pass the same checks, at most {@code max-redirects};
+ * a POST follows none. Connect and read timeouts, an overall deadline, and a size cap enforced
+ * while the body streams in: the connection is closed as soon as the cap is passed. Whatever goes
+ * wrong, the caller gets one generic {@link OutboundFetchException} (a POST's caller also the
+ * status it was answered with); the detail goes to the log, escaped and bounded. Nothing of a
+ * request's headers or body is ever logged.
  *
  * <p>Blocking: call it from a worker thread, never an event loop.
  */
@@ -57,6 +62,12 @@ public class OutboundFetcher implements AutoCloseable {
   private static final int LOOKUP_THREADS = 4;
   private static final int MAX_HOST_CHARS = 100;
   private static final int LOG_CHARS = 300;
+
+  /** Headers the guard writes itself: a caller's would contradict the checked target or body. */
+  private static final Set<String> GUARD_HEADERS =
+      Set.of("host", "content-length", "transfer-encoding", "connection", "expect", "upgrade");
+
+  private static final Hop GET = new Hop(HttpMethod.GET, Map.of(), null);
 
   private final OutboundPolicy policy;
   private final OutboundLimits limits;
@@ -151,10 +162,11 @@ public class OutboundFetcher implements AutoCloseable {
     try {
       OutboundTarget target = OutboundTarget.parse(url);
       String firstOrigin = target.origin();
+      Hop withHeaders = new Hop(HttpMethod.GET, checkedHeaders(headers), null);
       for (int redirects = 0; ; redirects++) {
         at = target.origin();
-        Map<String, String> sent = at.equals(firstOrigin) ? headers : Map.of();
-        Answer answer = fetchOnce(target, sent, maxBytes, until, budget);
+        Hop hop = at.equals(firstOrigin) ? withHeaders : GET;
+        Answer answer = fetchOnce(target, hop, maxBytes, until, budget);
         if (answer.body() != null) {
           return answer.body();
         }
@@ -176,9 +188,138 @@ public class OutboundFetcher implements AutoCloseable {
     }
   }
 
+  /** What a POST was answered: a 2xx status and the answer's body, cut at the cap. */
+  public record Posted(int status, FetchedBody body) {}
+
+  /** {@link #post(String, String, Map, byte[], int, Duration)} with the guard's own deadline. */
+  public Posted post(
+      String what, String url, Map<String, String> headers, byte[] body, int maxAnswerBytes)
+      throws OutboundFetchException {
+    return post(what, url, headers, body, maxAnswerBytes, limits.deadline());
+  }
+
+  /**
+   * POSTs {@code body} to {@code url} with {@code headers} (the guard writes Host, Content-Length
+   * and Connection itself), under the same checks, timeouts and deadline as a fetch. Redirects are
+   * not followed: a 3xx is an answer like any other that is not 2xx. Of a 2xx answer's body at most
+   * {@code maxAnswerBytes} are read; past them the connection is closed and what was read is the
+   * answer (the POST was taken). The body of any other answer is not read.
+   *
+   * @param what what is posted, for the error ("webhook" gives "webhook could not be delivered to
+   *     host")
+   * @param deadline the longest the whole POST may take; never more than {@code
+   *     gort.outbound.deadline}
+   * @return the 2xx answer
+   * @throws OutboundFetchException refused, not answered, or answered with another status ({@link
+   *     OutboundFetchException#status()}); the detail is logged, not told
+   * @throws IllegalStateException on an event loop, where it must not block
+   * @throws IllegalArgumentException for a header the guard writes itself, or one with a control
+   *     character (the caller's mistake, never the destination's)
+   */
+  public Posted post(
+      String what,
+      String url,
+      Map<String, String> headers,
+      byte[] body,
+      int maxAnswerBytes,
+      Duration deadline)
+      throws OutboundFetchException {
+    if (Context.isOnEventLoopThread()) {
+      throw new IllegalStateException("an outbound POST blocks; it must not run on an event loop");
+    }
+    if (maxAnswerBytes < 0) {
+      throw new IllegalArgumentException("a negative size cap: " + maxAnswerBytes);
+    }
+    Hop hop = new Hop(HttpMethod.POST, checkedHeaders(headers), body == null ? new byte[0] : body);
+    Duration budget = deadline.compareTo(limits.deadline()) < 0 ? deadline : limits.deadline();
+    long until = System.nanoTime() + budget.toNanos();
+    String at = hostOf(url);
+    try {
+      OutboundTarget target = OutboundTarget.parse(url);
+      at = target.origin();
+      Answer answer = fetchOnce(target, hop, maxAnswerBytes, until, budget);
+      return new Posted(answer.status(), answer.body());
+    } catch (NotFetchedException e) {
+      LOG.warnf(
+          "%s not delivered (%s, at %s): %s",
+          what,
+          e.refused() ? "refused" : "failed",
+          Untrusted.escape(String.valueOf(at), LOG_CHARS),
+          Untrusted.escape(String.valueOf(e.getMessage()), LOG_CHARS));
+      throw OutboundFetchException.notDelivered(
+          what,
+          Untrusted.escape(String.valueOf(hostOf(url)), MAX_HOST_CHARS),
+          e.refused(),
+          e.status());
+    }
+  }
+
+  /**
+   * Why the guard would refuse {@code url} now, or empty when it would connect: the checks a fetch
+   * or POST makes before connecting (http(s), no user info, a host that resolves, every address it
+   * resolves to allowed) and, with {@code requireHttps}, plain http only to a destination the
+   * allow-list names. For checking a URL when an owner gives it (a webhook), so the owner hears at
+   * once why it cannot be used: the reason says what the URL and its name's addresses are, nothing
+   * of what lies behind them. A later fetch or POST checks again, on the addresses it resolves
+   * then.
+   *
+   * @throws IllegalStateException on an event loop, where it must not block (it resolves the name)
+   */
+  public Optional<String> refusal(String url, boolean requireHttps) {
+    if (Context.isOnEventLoopThread()) {
+      throw new IllegalStateException(
+          "a URL check resolves names; it must not run on an event loop");
+    }
+    Duration budget = limits.connectTimeout();
+    try {
+      OutboundTarget target = OutboundTarget.parse(url);
+      InetAddress[] addresses = resolve(target, System.nanoTime() + budget.toNanos(), budget);
+      for (InetAddress address : addresses) {
+        Optional<String> refusal = policy.refusal(target.host(), target.port(), address);
+        if (refusal.isPresent()) {
+          return refusal;
+        }
+      }
+      if (requireHttps && !target.https()) {
+        for (InetAddress address : addresses) {
+          if (!policy.allowListed(target.host(), target.port(), address)) {
+            return Optional.of(
+                "plain http to "
+                    + target.host()
+                    + ":"
+                    + target.port()
+                    + " is not allow-listed: use https");
+          }
+        }
+      }
+      return Optional.empty();
+    } catch (NotFetchedException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  private static Map<String, String> checkedHeaders(Map<String, String> headers) {
+    if (headers == null) {
+      return Map.of();
+    }
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      String name = header.getKey();
+      if (name == null
+          || name.isBlank()
+          || header.getValue() == null
+          || GUARD_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+          || Untrusted.hasControlCharacter(name)
+          || Untrusted.hasControlCharacter(header.getValue())) {
+        throw new IllegalArgumentException(
+            "header " + Untrusted.quote(name) + " may not be sent through the guard");
+      }
+    }
+    return Map.copyOf(headers);
+  }
+
   /** One hop: resolve, check every address, then ask the first that connects. */
   private Answer fetchOnce(
-      OutboundTarget target, Map<String, String> headers, int maxBytes, long until, Duration budget)
+      OutboundTarget target, Hop hop, int maxBytes, long until, Duration budget)
       throws NotFetchedException {
     InetAddress[] addresses = resolve(target, until, budget);
     for (InetAddress address : addresses) {
@@ -190,7 +331,7 @@ public class OutboundFetcher implements AutoCloseable {
     NotFetchedException lastFailure = null;
     for (InetAddress address : addresses) {
       try {
-        return exchange(target, address, headers, maxBytes, until, budget);
+        return exchange(target, address, hop, maxBytes, until, budget);
       } catch (NotFetchedException e) {
         if (!e.connectFailed()) {
           throw e;
@@ -230,7 +371,7 @@ public class OutboundFetcher implements AutoCloseable {
   private Answer exchange(
       OutboundTarget target,
       InetAddress address,
-      Map<String, String> headers,
+      Hop hop,
       int maxBytes,
       long until,
       Duration budget)
@@ -242,7 +383,7 @@ public class OutboundFetcher implements AutoCloseable {
     AtomicLong lastHeard = new AtomicLong();
     RequestOptions request =
         new RequestOptions()
-            .setMethod(HttpMethod.GET)
+            .setMethod(hop.method())
             // the checked address; host and port below give Host, SNI and hostname verification
             .setServer(
                 SocketAddress.inetSocketAddress(new InetSocketAddress(address, target.port())))
@@ -254,7 +395,7 @@ public class OutboundFetcher implements AutoCloseable {
             .setConnectTimeout(
                 Math.max(1, Math.min(limits.connectTimeout().toMillis(), left / 1_000_000)))
             .putHeader(HttpHeaders.USER_AGENT, "gort");
-    headers.forEach(request::putHeader);
+    hop.headers().forEach(request::putHeader);
     http.request(request)
         .onComplete(
             created -> {
@@ -275,12 +416,14 @@ public class OutboundFetcher implements AutoCloseable {
                 sent.connection().close();
                 return;
               }
-              sent.send()
+              (hop.body() == null ? sent.send() : sent.send(Buffer.buffer(hop.body())))
                   .onComplete(
                       response -> {
                         if (response.failed()) {
                           answer.completeExceptionally(
                               NotFetchedException.failed("no answer: " + causes(response.cause())));
+                        } else if (hop.body() != null) {
+                          readPosted(response.result(), maxBytes, answer, lastHeard);
                         } else {
                           read(response.result(), maxBytes, answer, lastHeard);
                         }
@@ -374,6 +517,46 @@ public class OutboundFetcher implements AutoCloseable {
     response.endHandler(done -> answer.complete(new Answer(body.body(), status, null)));
   }
 
+  /**
+   * On the event loop, for a POST: a 2xx answer's status and its body up to the cap (the rest is
+   * not read: the connection is closed); any other status, redirects included, as a failure that
+   * carries it, its body unread.
+   */
+  private static void readPosted(
+      HttpClientResponse response,
+      int maxBytes,
+      CompletableFuture<Answer> answer,
+      AtomicLong lastHeard) {
+    lastHeard.set(System.nanoTime());
+    int status = response.statusCode();
+    if (status < 200 || status > 299) {
+      close(response.request().connection());
+      answer.completeExceptionally(
+          NotFetchedException.answered(
+              status,
+              REDIRECTS.contains(status)
+                  ? "answered " + status + "; a POST follows no redirect"
+                  : "answered " + status));
+      return;
+    }
+    long declared = declaredLength(response.getHeader(HttpHeaders.CONTENT_LENGTH));
+    BoundedBody body = new BoundedBody(maxBytes, Math.min(declared, maxBytes));
+    response.handler(
+        chunk -> {
+          lastHeard.set(System.nanoTime());
+          if (!answer.isDone() && !body.append(chunk)) {
+            // the POST was taken; the rest of what the destination says is not needed
+            answer.complete(new Answer(body.body(), status, null));
+            close(response.request().connection());
+          }
+        });
+    response.exceptionHandler(
+        e ->
+            answer.completeExceptionally(
+                NotFetchedException.failed("answer broken off: " + causes(e))));
+    response.endHandler(done -> answer.complete(new Answer(body.body(), status, null)));
+  }
+
   /** An error with its causes, for the log: a TLS failure says why only in the innermost one. */
   private static String causes(Throwable error) {
     StringBuilder text = new StringBuilder(String.valueOf(error));
@@ -433,4 +616,7 @@ public class OutboundFetcher implements AutoCloseable {
 
   /** What one hop answered: a body, or a redirect's status and Location. */
   private record Answer(FetchedBody body, int status, String location) {}
+
+  /** What one hop sends: GET without a body, or POST with one and the caller's headers. */
+  private record Hop(HttpMethod method, Map<String, String> headers, byte[] body) {}
 }

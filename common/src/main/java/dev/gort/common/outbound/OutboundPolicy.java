@@ -48,6 +48,19 @@ public final class OutboundPolicy {
             + " is not allow-listed");
   }
 
+  /**
+   * Whether the allow-list names the connection for URL host {@code host} to {@code address} on
+   * {@code port}, whatever the address class (for rules stricter than the class: plain http).
+   */
+  public boolean allowListed(String host, int port, InetAddress address) {
+    for (AllowEntry entry : allowed) {
+      if (entry.matches(host, port, address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public List<AllowEntry> allowed() {
     return allowed;
   }

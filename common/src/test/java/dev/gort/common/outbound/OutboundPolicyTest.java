@@ -28,6 +28,18 @@ class OutboundPolicyTest {
   }
 
   @Test
+  void allowListedTellsWhetherAnEntryNamesTheDestinationWhateverItsClass() throws Exception {
+    OutboundPolicy policy = OutboundPolicy.allowing("hooks.example.org", "127.0.0.1:8090");
+
+    assertThat(policy.allowListed("hooks.example.org", 80, ip("93.184.216.34"))).isTrue();
+    assertThat(policy.allowListed("127.0.0.1", 8090, ip("127.0.0.1"))).isTrue();
+    assertThat(policy.allowListed("example.org", 80, ip("93.184.216.34")))
+        .as("public, but not named")
+        .isFalse();
+    assertThat(policy.allowListed("127.0.0.1", 8091, ip("127.0.0.1"))).isFalse();
+  }
+
+  @Test
   void hostAndPortAllowsThatAddressOnThatPortOnly() throws Exception {
     OutboundPolicy policy = OutboundPolicy.allowing("127.0.0.1:8090");
 
