@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.gort.worker.results.ParseLimits;
+import dev.gort.worker.results.ParsedCases;
 import dev.gort.worker.results.ParsedResults;
 import dev.gort.worker.results.ResultsFormat;
 import dev.gort.worker.results.ResultsParser;
@@ -94,7 +95,7 @@ class ArtifactZipParserTest {
                         report))),
             ParseLimits.DEFAULT);
 
-    assertThat(JunitXmlParserTest.countByStatus(results))
+    assertThat(ParsedCases.countByStatus(results))
         .isEqualTo(Map.of(PASSED, 3L, FAILED, 2L, ERROR, 2L, SKIPPED, 1L));
     assertThat(results.cases()).filteredOn(TestCaseResult::flaky).hasSize(2);
   }

@@ -1,5 +1,7 @@
 package dev.gort.worker.results.junit;
 
+import static dev.gort.worker.results.ParsedCases.countByStatus;
+import static dev.gort.worker.results.ParsedCases.named;
 import static dev.gort.worker.results.TestStatus.ERROR;
 import static dev.gort.worker.results.TestStatus.FAILED;
 import static dev.gort.worker.results.TestStatus.PASSED;
@@ -13,7 +15,6 @@ import dev.gort.worker.results.ParseLimits;
 import dev.gort.worker.results.ParsedResults;
 import dev.gort.worker.results.ResultsFormat;
 import dev.gort.worker.results.TestCaseResult;
-import dev.gort.worker.results.TestStatus;
 import dev.gort.worker.results.UnprocessableResultsException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,9 +22,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,7 +60,7 @@ class JunitXmlParserTest {
     assertThat(results.problems()).isEmpty();
     assertThat(results.builds()).isEmpty();
 
-    TestCaseResult passed = byName(results, "addsTwoNumbers");
+    TestCaseResult passed = named(results, "addsTwoNumbers");
     assertThat(passed.status()).isEqualTo(PASSED);
     assertThat(passed.durationMs()).isEqualTo(12L);
     assertThat(passed.message()).isNull();
@@ -72,7 +71,7 @@ class JunitXmlParserTest {
   @Test
   void surefireFailureKeepsTheTopOfItsStackTraceAndBothOutputs() throws Exception {
     TestCaseResult failed =
-        byName(parseFixture("surefire-TEST-dev.gort.sample.CalculatorTest.xml"), "dividesByZero");
+        named(parseFixture("surefire-TEST-dev.gort.sample.CalculatorTest.xml"), "dividesByZero");
 
     assertThat(failed.status()).isEqualTo(FAILED);
     assertThat(failed.durationMs()).isEqualTo(4L);
@@ -92,7 +91,7 @@ class JunitXmlParserTest {
   void surefireErrorAndSkipAreTheirOwnStatuses() throws Exception {
     ParsedResults results = parseFixture("surefire-TEST-dev.gort.sample.CalculatorTest.xml");
 
-    TestCaseResult error = byName(results, "readsConfiguration");
+    TestCaseResult error = named(results, "readsConfiguration");
     assertThat(error.status()).isEqualTo(ERROR);
     assertThat(error.message())
         .startsWith(
@@ -100,7 +99,7 @@ class JunitXmlParserTest {
                 + " directory)\n")
         .endsWith("CalculatorTest.readsConfiguration(CalculatorTest.java:40)");
 
-    TestCaseResult skipped = byName(results, "usesTheLegacyApi");
+    TestCaseResult skipped = named(results, "usesTheLegacyApi");
     assertThat(skipped.status()).isEqualTo(SKIPPED);
     assertThat(skipped.message()).isEqualTo("not on JDK 17");
     assertThat(skipped.durationMs()).isZero();
@@ -110,7 +109,7 @@ class JunitXmlParserTest {
   void surefireFlakyTestPassedOnARerunAndSaysHowItFailedFirst() throws Exception {
     ParsedResults results = parseFixture("surefire-TEST-dev.gort.sample.CalculatorTest.xml");
 
-    TestCaseResult flakyFailure = byName(results, "retriesTheConnection");
+    TestCaseResult flakyFailure = named(results, "retriesTheConnection");
     assertThat(flakyFailure.status()).isEqualTo(PASSED);
     assertThat(flakyFailure.flaky()).isTrue();
     assertThat(flakyFailure.durationMs()).isEqualTo(101L);
@@ -119,7 +118,7 @@ class JunitXmlParserTest {
     // the failed run's own system-out (inside <flakyFailure>) is not the test's output
     assertThat(flakyFailure.output()).isEqualTo("attempt 2: connected\n");
 
-    TestCaseResult flakyError = byName(results, "loadsTheFixture");
+    TestCaseResult flakyError = named(results, "loadsTheFixture");
     assertThat(flakyError.status()).isEqualTo(PASSED);
     assertThat(flakyError.flaky()).isTrue();
     assertThat(flakyError.message()).startsWith("java.net.SocketException: Connection reset\n");
@@ -132,14 +131,14 @@ class JunitXmlParserTest {
   void surefireTestThatFailedEveryRerunStaysFailingAndIsNotFlaky() throws Exception {
     ParsedResults results = parseFixture("surefire-TEST-dev.gort.sample.CalculatorTest.xml");
 
-    TestCaseResult rerunFailure = byName(results, "roundsHalfUp");
+    TestCaseResult rerunFailure = named(results, "roundsHalfUp");
     assertThat(rerunFailure.status()).isEqualTo(FAILED);
     assertThat(rerunFailure.flaky()).isFalse();
     assertThat(rerunFailure.message())
         .startsWith("org.opentest4j.AssertionFailedError: expected: <3> but was: <2>\n");
     assertThat(rerunFailure.output()).isEqualTo("first run\n");
 
-    TestCaseResult rerunError = byName(results, "opensTheSocket");
+    TestCaseResult rerunError = named(results, "opensTheSocket");
     assertThat(rerunError.status()).isEqualTo(ERROR);
     assertThat(rerunError.flaky()).isFalse();
     assertThat(rerunError.message()).startsWith("java.net.BindException: Address already in use\n");
@@ -171,7 +170,7 @@ class JunitXmlParserTest {
             tuple("checksOutACart", 1_024_500L),
             tuple("refusesAnEmptyCart", 1_250L),
             tuple("paysWithACard", 1_281L));
-    TestCaseResult failed = byName(results, "paysWithACard");
+    TestCaseResult failed = named(results, "paysWithACard");
     assertThat(failed.message())
         .isEqualTo(
             "java.lang.AssertionError: Expecting HTTP 201 but was 502\n"
@@ -196,7 +195,7 @@ class JunitXmlParserTest {
             "test_known_bug",
             "test_unicode[café]");
 
-    TestCaseResult failed = byName(results, "test_rejects_garbage");
+    TestCaseResult failed = named(results, "test_rejects_garbage");
     assertThat(failed.className()).isEqualTo("tests.test_parser");
     assertThat(failed.durationMs()).isEqualTo(2L);
     // the attribute's &#10; are newlines; the report below it does not repeat it, so both are kept
@@ -216,17 +215,17 @@ class JunitXmlParserTest {
     assertThat(failed.output())
         .endsWith("Captured Out ---------------------------------\nparsing 'x'\n");
 
-    TestCaseResult setupError = byName(results, "test_connects");
+    TestCaseResult setupError = named(results, "test_connects");
     assertThat(setupError.status()).isEqualTo(ERROR);
     assertThat(setupError.message())
         .startsWith(
             "failed on setup with \"ConnectionRefusedError: [Errno 111] Connection refused\"\n"
                 + "@pytest.fixture\n");
 
-    assertThat(byName(results, "test_windows_only").message())
+    assertThat(named(results, "test_windows_only").message())
         .isEqualTo("/home/ci/project/tests/test_db.py:20: requires Windows");
-    assertThat(byName(results, "test_known_bug").message()).isEqualTo("bug #12");
-    assertThat(byName(results, "test_known_bug").durationMs()).isEqualTo(3L);
+    assertThat(named(results, "test_known_bug").message()).isEqualTo("bug #12");
+    assertThat(named(results, "test_known_bug").durationMs()).isEqualTo(3L);
   }
 
   @Test
@@ -240,9 +239,9 @@ class JunitXmlParserTest {
             tuple("tests.test_math", "test_add"),
             tuple("tests.test_math", "test_div"),
             tuple("tests.test_math.TestRounding", "test_round"));
-    assertThat(byName(results, "test_add").message()).isNull();
-    assertThat(byName(results, "test_add").output()).isNull();
-    assertThat(byName(results, "test_div").message())
+    assertThat(named(results, "test_add").message()).isNull();
+    assertThat(named(results, "test_add").output()).isNull();
+    assertThat(named(results, "test_div").message())
         .isEqualTo(
             """
             def test_div():
@@ -262,14 +261,14 @@ class JunitXmlParserTest {
         .extracting(TestCaseResult::suite)
         .containsOnly("dev.gort.sample.ParserTest");
 
-    TestCaseResult failed = byName(results, "parsesHex()");
+    TestCaseResult failed = named(results, "parsesHex()");
     assertThat(failed.durationMs()).isEqualTo(61L);
     assertThat(failed.message())
         .startsWith("org.opentest4j.AssertionFailedError: expected: <255> but was: <0>\n\tat app//")
         .endsWith("\n…");
     assertThat(failed.message().lines().filter(l -> l.contains("expected: <255>"))).hasSize(1);
 
-    TestCaseResult skipped = byName(results, "parsesOctal()");
+    TestCaseResult skipped = named(results, "parsesOctal()");
     assertThat(skipped.status()).isEqualTo(SKIPPED);
     assertThat(skipped.message()).isNull();
     assertThat(skipped.durationMs()).isZero();
@@ -288,14 +287,14 @@ class JunitXmlParserTest {
             tuple("example.com/gort/sample/parse", "TestParseNetwork"),
             tuple("example.com/gort/sample/format", "TestFormat"),
             tuple("example.com/gort/sample/format", "TestFormatWide"));
-    assertThat(byName(results, "TestParse/empty_input").message())
+    assertThat(named(results, "TestParse/empty_input").message())
         .isEqualTo(
             "Failed\n"
                 + "parse_test.go:31: Parse(\"\") = 0, want error\n"
                 + "    parse_test.go:32: Longer\n"
                 + "        explanation.");
-    assertThat(byName(results, "TestParse/empty_input").durationMs()).isEqualTo(20L);
-    assertThat(byName(results, "TestParseNetwork").message())
+    assertThat(named(results, "TestParse/empty_input").durationMs()).isEqualTo(20L);
+    assertThat(named(results, "TestParseNetwork").message())
         .isEqualTo("Skipped\nparse_test.go:40: no network in CI");
     // go-junit-report's package output ("exit status 1") belongs to no test
     assertThat(results.cases()).extracting(TestCaseResult::output).containsOnlyNulls();
@@ -313,11 +312,11 @@ class JunitXmlParserTest {
             tuple("api", "answers health checks"),
             tuple("", "in an unnamed suite"),
             tuple("", "outside any suite"));
-    TestCaseResult banned = byName(results, "bans a user");
+    TestCaseResult banned = named(results, "bans a user");
     assertThat(banned.status()).isEqualTo(FAILED);
     assertThat(banned.durationMs()).isEqualTo(500L);
     assertThat(banned.message()).isEqualTo("AssertionError: expected 403, got 200");
-    TestCaseResult bare = byName(results, "in an unnamed suite");
+    TestCaseResult bare = named(results, "in an unnamed suite");
     assertThat(bare.className()).isNull();
     assertThat(bare.durationMs()).isNull();
   }
@@ -655,18 +654,6 @@ class JunitXmlParserTest {
 
   static ParseLimits limits(int cases, int messageChars, int outputChars, int depth) {
     return new ParseLimits(cases, messageChars, outputChars, depth, 1L << 30, 1_000);
-  }
-
-  private static TestCaseResult byName(ParsedResults results, String name) {
-    List<TestCaseResult> named =
-        results.cases().stream().filter(c -> c.name().equals(name)).toList();
-    assertThat(named).as(name).hasSize(1);
-    return named.get(0);
-  }
-
-  static Map<TestStatus, Long> countByStatus(ParsedResults results) {
-    return results.cases().stream()
-        .collect(Collectors.groupingBy(TestCaseResult::status, Collectors.counting()));
   }
 
   private static String fullText(Throwable e) {

@@ -1,5 +1,7 @@
 package dev.gort.worker.results.kcidb;
 
+import static dev.gort.worker.results.ParsedCases.countByStatus;
+import static dev.gort.worker.results.ParsedCases.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +16,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
@@ -65,33 +66,33 @@ class KcidbParserTest {
   void messagesComeFromTheLogExcerptElseTheComment() throws Exception {
     ParsedResults results = parse("v5_3-checkout-builds-tests.json");
 
-    assertThat(find(results, "fork13").message())
+    assertThat(named(results, "fork13").message())
         .isEqualTo("fork13.c:102: TFAIL: Last PID reuse took 0 iterations");
-    assertThat(find(results, "tls_sendfile").message()).isEqualTo("the kernel lacks CONFIG_TLS");
-    assertThat(find(results, "set-timer-lat").message())
+    assertThat(named(results, "tls_sendfile").message()).isEqualTo("the kernel lacks CONFIG_TLS");
+    assertThat(named(results, "set-timer-lat").message())
         .isEqualTo("# Timeout waiting for set-timer-lat");
-    assertThat(find(results, "emerg").message()).isEqualTo("the device was lost during the job");
-    assertThat(find(results, "syscalls").message()).isNull();
-    assertThat(find(results, "boot").message()).isNull();
+    assertThat(named(results, "emerg").message()).isEqualTo("the device was lost during the job");
+    assertThat(named(results, "syscalls").message()).isNull();
+    assertThat(named(results, "boot").message()).isNull();
   }
 
   @Test
   void doneIsAPassWithoutVerdictAndNoStatusIsMissed() throws Exception {
     ParsedResults results = parse("v5_3-checkout-builds-tests.json");
 
-    assertThat(find(results, "process-pipe").message()).isEqualTo("done, no verdict");
-    assertThat(find(results, "rtctest").message()).isEqualTo("no status reported");
+    assertThat(named(results, "process-pipe").message()).isEqualTo("done, no verdict");
+    assertThat(named(results, "rtctest").message()).isEqualTo("no status reported");
   }
 
   @Test
   void durationsInSecondsBecomeMillisecondsAndLogLinksAreKept() throws Exception {
     ParsedResults results = parse("v5_3-checkout-builds-tests.json");
 
-    assertThat(find(results, "boot").durationMs()).isEqualTo(38_500L);
-    assertThat(find(results, "sem01").durationMs()).isEqualTo(420L);
-    assertThat(find(results, "fork13").durationMs()).isEqualTo(12_000L);
-    assertThat(find(results, "tls_sendfile").durationMs()).isNull();
-    assertThat(find(results, "fork13").logUrl())
+    assertThat(named(results, "boot").durationMs()).isEqualTo(38_500L);
+    assertThat(named(results, "sem01").durationMs()).isEqualTo(420L);
+    assertThat(named(results, "fork13").durationMs()).isEqualTo(12_000L);
+    assertThat(named(results, "tls_sendfile").durationMs()).isNull();
+    assertThat(named(results, "fork13").logUrl())
         .isEqualTo(
             "https://kciapistagingstorage1.file.core.windows.net/production/ltp-x86-6728f8e2/log.txt");
   }
@@ -390,7 +391,8 @@ class KcidbParserTest {
 
   @Test
   void messagesAreCutToTheLimit() throws Exception {
-    TestCaseResult fork = find(parse("v5_3-checkout-builds-tests.json", limits(100, 12)), "fork13");
+    TestCaseResult fork =
+        named(parse("v5_3-checkout-builds-tests.json", limits(100, 12)), "fork13");
 
     assertThat(fork.message()).isEqualTo("fork13.c:10…");
   }
@@ -413,14 +415,5 @@ class KcidbParserTest {
   private ParsedResults parseJson(String json) throws UnprocessableResultsException {
     return parser.parse(
         new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), ParseLimits.DEFAULT);
-  }
-
-  private static TestCaseResult find(ParsedResults results, String name) {
-    return results.cases().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
-  }
-
-  private static Map<TestStatus, Long> countByStatus(ParsedResults results) {
-    return results.cases().stream()
-        .collect(Collectors.groupingBy(TestCaseResult::status, Collectors.counting()));
   }
 }

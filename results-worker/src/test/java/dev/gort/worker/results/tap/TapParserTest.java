@@ -1,5 +1,7 @@
 package dev.gort.worker.results.tap;
 
+import static dev.gort.worker.results.ParsedCases.countByStatus;
+import static dev.gort.worker.results.ParsedCases.named;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,8 +20,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class TapParserTest {
@@ -49,7 +49,7 @@ class TapParserTest {
             tuple("", "handles unicode café", TestStatus.PASSED),
             tuple("config", "reads defaults", TestStatus.PASSED),
             tuple("config", "rejects unknown keys", TestStatus.FAILED));
-    assertThat(counts(results))
+    assertThat(countByStatus(results))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(TestStatus.PASSED, 5L, TestStatus.FAILED, 2L, TestStatus.SKIPPED, 2L));
 
@@ -78,7 +78,7 @@ class TapParserTest {
     ParsedResults results = parseResource("tap13-yaml.tap");
 
     assertThat(results.problems()).isEmpty();
-    assertThat(counts(results))
+    assertThat(countByStatus(results))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(TestStatus.PASSED, 2L, TestStatus.FAILED, 2L, TestStatus.SKIPPED, 1L));
     TestCaseResult failed = named(results, "First line of the input valid");
@@ -217,7 +217,7 @@ class TapParserTest {
     ParsedResults results = parseResource("plan-not-met.tap");
 
     assertThat(results.problems()).containsExactly("planned 10 tests, 8 ran");
-    assertThat(counts(results))
+    assertThat(countByStatus(results))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(TestStatus.PASSED, 7L, TestStatus.FAILED, 1L, TestStatus.MISSED, 2L));
     assertThat(results.cases())
@@ -577,19 +577,6 @@ class TapParserTest {
 
   private static ByteArrayInputStream bytes(String text) {
     return new ByteArrayInputStream(text.getBytes(UTF_8));
-  }
-
-  private static Map<TestStatus, Long> counts(ParsedResults results) {
-    return results.cases().stream()
-        .collect(Collectors.groupingBy(TestCaseResult::status, Collectors.counting()));
-  }
-
-  private static TestCaseResult named(ParsedResults results, String name) {
-    Map<String, TestCaseResult> byName =
-        results.cases().stream()
-            .collect(Collectors.toMap(TestCaseResult::name, Function.identity(), (a, b) -> a));
-    assertThat(byName).containsKey(name);
-    return byName.get(name);
   }
 
   /** {@code length} copies of one byte, never all in memory. */

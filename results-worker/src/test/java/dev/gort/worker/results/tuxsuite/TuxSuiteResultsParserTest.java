@@ -1,5 +1,7 @@
 package dev.gort.worker.results.tuxsuite;
 
+import static dev.gort.worker.results.ParsedCases.countByStatus;
+import static dev.gort.worker.results.ParsedCases.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +16,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class TuxSuiteResultsParserTest {
 
   @Test
   void aFailedTestKeepsItsLogExcerptLinesAndLogLink() throws Exception {
-    TestCaseResult symlink = find(parse("results-ltp-kselftest.json"), "symlink01");
+    TestCaseResult symlink = named(parse("results-ltp-kselftest.json"), "symlink01");
 
     assertThat(symlink.message())
         .isEqualTo(
@@ -76,17 +77,17 @@ class TuxSuiteResultsParserTest {
   void aSkipKeepsWhyAndAPassHasNoMessage() throws Exception {
     ParsedResults results = parse("results-ltp-kselftest.json");
 
-    assertThat(find(results, "chdir01").message())
+    assertThat(named(results, "chdir01").message())
         .isEqualTo(
             "[2024-11-04T10:12:01.118] chdir01 1 TCONF : tst_device.c:93: Failed to acquire"
                 + " device");
-    assertThat(find(results, "ping01").message()).isNull();
-    assertThat(find(results, "access01").message()).isNull();
+    assertThat(named(results, "ping01").message()).isNull();
+    assertThat(named(results, "access01").message()).isNull();
   }
 
   @Test
   void xfailIsAnExpectedFailureAndPasses() throws Exception {
-    TestCaseResult skew = find(parse("results-ltp-kselftest.json"), "timers_raw_skew");
+    TestCaseResult skew = named(parse("results-ltp-kselftest.json"), "timers_raw_skew");
 
     assertThat(skew.status()).isEqualTo(TestStatus.PASSED);
     assertThat(skew.message()).isEqualTo("expected failure");
@@ -94,7 +95,7 @@ class TuxSuiteResultsParserTest {
 
   @Test
   void unknownIsAnErrorNamingTheResultWithTheTestsMessage() throws Exception {
-    TestCaseResult latency = find(parse("results-ltp-kselftest.json"), "timers_set-timer-lat");
+    TestCaseResult latency = named(parse("results-ltp-kselftest.json"), "timers_set-timer-lat");
 
     assertThat(latency.status()).isEqualTo(TestStatus.ERROR);
     assertThat(latency.message())
@@ -105,8 +106,8 @@ class TuxSuiteResultsParserTest {
   void durationsInSecondsBecomeMilliseconds() throws Exception {
     ParsedResults results = parse("results-ltp-kselftest.json");
 
-    assertThat(find(results, "login-action").durationMs()).isEqualTo(17_270L);
-    assertThat(find(results, "timers_nanosleep").durationMs()).isEqualTo(2_500L);
+    assertThat(named(results, "login-action").durationMs()).isEqualTo(17_270L);
+    assertThat(named(results, "timers_nanosleep").durationMs()).isEqualTo(2_500L);
   }
 
   @Test
@@ -331,7 +332,7 @@ class TuxSuiteResultsParserTest {
   @Test
   void messagesAreCutToTheLimit() throws Exception {
     TestCaseResult symlink =
-        find(parse("results-ltp-kselftest.json", limits(100, 20)), "symlink01");
+        named(parse("results-ltp-kselftest.json", limits(100, 20)), "symlink01");
 
     assertThat(symlink.message()).hasSize(20).startsWith("[2024-11-04T10:12:0").endsWith("…");
   }
@@ -375,14 +376,5 @@ class TuxSuiteResultsParserTest {
             : new ByteArrayInputStream(fixtureOrJson.getBytes(StandardCharsets.UTF_8));
     assertThat(in).as(fixtureOrJson).isNotNull();
     return parser.parse(in, limits);
-  }
-
-  private static TestCaseResult find(ParsedResults results, String name) {
-    return results.cases().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
-  }
-
-  private static Map<TestStatus, Long> countByStatus(ParsedResults results) {
-    return results.cases().stream()
-        .collect(Collectors.groupingBy(TestCaseResult::status, Collectors.counting()));
   }
 }
