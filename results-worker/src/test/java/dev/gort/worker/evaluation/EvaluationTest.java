@@ -310,6 +310,23 @@ class EvaluationTest {
   }
 
   @Test
+  void anEventThatCannotBeDecodedIsDeadLetteredAndLaterRunsAreStillEvaluated() {
+    String runId = newRunId();
+
+    kafka.publishRaw(Topics.RUNS_STATUS, runId, "<<not an event>>");
+    kafka.publish(
+        Topics.RUNS_STATUS, completed(runId, RunnerStatus.PASSED, resultsPath("pass", runId)));
+
+    assertThat(awaitEvaluated(runId).outcome()).isEqualTo(Outcome.PASSED);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(kafka.values(Topics.deadLetter("results-worker"), runId))
+                    .containsExactly("<<not an event>>"));
+  }
+
+  @Test
   void aRunCompletedPublishedAgainGetsTheVerdictAgainWithoutASecondEvaluation() {
     String runId = newRunId();
     kafka.publish(
