@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public class ResultsServerPort implements QuarkusTestResourceLifecycleManager {
 
-  static final String PORT = "gort.test.results-port";
+  public static final String PORT = "gort.test.results-port";
 
   @Override
   public Map<String, String> start() {

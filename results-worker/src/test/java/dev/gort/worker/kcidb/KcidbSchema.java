@@ -19,14 +19,14 @@ import java.util.List;
  * One change on loading: its patterns say "not NUL" as {@code [^\0]}, which is ECMAScript but not
  * Java regex; {@code [^\x00]} means the same to both. Formats (uri, date-time) are asserted.
  */
-final class KcidbSchema {
+public final class KcidbSchema {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonSchema SCHEMA = load();
 
   private KcidbSchema() {}
 
-  static List<String> problems(JsonNode document) {
+  public static List<String> problems(JsonNode document) {
     return SCHEMA.validate(document).stream().map(ValidationMessage::getMessage).toList();
   }
 
