@@ -50,6 +50,18 @@ public interface WorkerConfig {
     /** The origin of every id Gort writes to KCIDB ({@code ^[a-z0-9_]+$}). */
     @WithDefault("gort")
     String origin();
+
+    /**
+     * Where finished reports are submitted (KCIDB's REST submission endpoint); none: not at all.
+     */
+    Optional<String> submitUrl();
+
+    /** The bearer token of the submissions. */
+    Optional<String> token();
+
+    /** Tries to submit one report before it is given up. */
+    @WithDefault("5")
+    int maxTries();
   }
 
   /** Bounds on what one results document may make the worker hold. */

@@ -13,6 +13,7 @@ import dev.gort.common.outbound.FetchedBody;
 import dev.gort.common.outbox.Outbox;
 import dev.gort.common.web.Untrusted;
 import dev.gort.worker.config.WorkerConfig;
+import dev.gort.worker.kcidb.KcidbSubmission;
 import dev.gort.worker.report.Report;
 import dev.gort.worker.report.ReportTestCases;
 import dev.gort.worker.results.ParsedResults;
@@ -165,6 +166,11 @@ public class EvaluationService {
     report.persist();
     testCases.replace(
         report.id, evaluation.results() == null ? List.of() : evaluation.results().cases());
+    if (evaluation.results() != null
+        && config.kcidb().submitUrl().isPresent()
+        && KcidbSubmission.findById(report.id) == null) {
+      KcidbSubmission.due(report.id, clock.instant()).persist();
+    }
     outbox.add(Topics.RESULTS_EVALUATED, verdict(event, completed, report));
     LOG.infof(
         "run %s evaluated: %s (%s)", completed.runId(), evaluation.outcome(), evaluation.summary());
