@@ -70,8 +70,9 @@ public final class ArtifactZipParser implements ResultsParser {
       String name = entry.getName();
       ArtifactEntryStream data = new ArtifactEntryStream(zip, budget);
       ResultsParser parser = entry.isDirectory() ? null : parserFor(name);
-      if (parser != null) {
-        ParsedResults parsed = parseEntry(parser, name, data, limits, budget);
+      ParsedResults parsed =
+          parser == null ? null : parseOrSkip(parser, name, data, limits, budget);
+      if (parsed != null) {
         resultFiles++;
         cases.addAll(parsed.cases());
         builds.addAll(parsed.builds());
@@ -113,6 +114,24 @@ public final class ArtifactZipParser implements ResultsParser {
       return tap;
     }
     return null;
+  }
+
+  /** The entry parsed; null for XML of another tool (coverage, lint), which is no results file. */
+  private static ParsedResults parseOrSkip(
+      ResultsParser parser,
+      String name,
+      ArtifactEntryStream data,
+      ParseLimits limits,
+      UnpackBudget budget)
+      throws UnprocessableResultsException {
+    try {
+      return parseEntry(parser, name, data, limits, budget);
+    } catch (UnprocessableResultsException e) {
+      if (e.getCause() instanceof NotJunitXmlException) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   private static ParsedResults parseEntry(

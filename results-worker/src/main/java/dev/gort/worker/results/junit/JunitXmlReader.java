@@ -77,7 +77,7 @@ final class JunitXmlReader {
     }
     String element = xml.getLocalName();
     if (depth == 1 && !element.equals("testsuites") && !element.equals("testsuite")) {
-      throw unprocessable(
+      throw new NotJunitXmlException(
           "not JUnit XML: root element <"
               + Untrusted.escape(element, Untrusted.DETAIL_LENGTH)
               + ">, where <testsuites> or <testsuite> was expected");

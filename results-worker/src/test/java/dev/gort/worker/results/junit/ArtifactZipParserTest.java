@@ -298,17 +298,29 @@ class ArtifactZipParserTest {
   }
 
   @Test
+  void anotherToolsXmlBesideTheReportsIsNoResultsFile() throws Exception {
+    byte[] withCoverage =
+        zip(
+            entry("site/jacoco/jacoco.xml", "<report name=\"ledger\"><counter/></report>"),
+            entry("reports/TEST-a.xml", TWO_PASSING));
+    byte[] coverageOnly = zip(entry("site/jacoco/jacoco.xml", "<report name=\"ledger\"/>"));
+
+    assertThat(parse(withCoverage, ParseLimits.DEFAULT).cases()).hasSize(2);
+    assertThatThrownBy(() -> parse(coverageOnly, ParseLimits.DEFAULT))
+        .isInstanceOf(UnprocessableResultsException.class)
+        .hasMessage("the artifact holds no JUnit XML or TAP files");
+  }
+
+  @Test
   void anEntrysNameIsEscapedAndCutInMessages() throws Exception {
     String name = "evil\r\nname" + "x".repeat(200) + ".xml";
-    byte[] artifact = zip(entry(name, "<nope/>"));
+    byte[] artifact = zip(entry(name, "<testsuite><testcase"));
 
     assertThatThrownBy(() -> parse(artifact, ParseLimits.DEFAULT))
         .isInstanceOf(UnprocessableResultsException.class)
         .hasMessageStartingWith("the artifact's entry 'evil\\r\\nnamexxx")
         .hasMessageContaining("…(")
-        .hasMessageEndingWith(
-            "is unprocessable: not JUnit XML: root element <nope>, where"
-                + " <testsuites> or <testsuite> was expected")
+        .hasMessageContaining("is unprocessable: the results are not well-formed XML")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\r"));
   }
 
