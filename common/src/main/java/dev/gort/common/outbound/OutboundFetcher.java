@@ -530,6 +530,8 @@ public class OutboundFetcher implements AutoCloseable {
     lastHeard.set(System.nanoTime());
     int status = response.statusCode();
     if (status < 200 || status > 299) {
+      // the body is not read: the connection closing under it is expected, not an error to log
+      response.exceptionHandler(ignored -> {});
       close(response.request().connection());
       answer.completeExceptionally(
           NotFetchedException.answered(
