@@ -9,7 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One message to an owner about one run outcome on one channel. */
+/**
+ * One message to an owner about one run outcome on one channel and destination: the intent,
+ * recorded before it is sent, and what came of sending it. Its id is the delivery id every try
+ * sends (the email's Message-ID, the webhook's {@code X-Gort-Delivery}).
+ */
 @Entity
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
@@ -25,6 +29,7 @@ public class Notification extends PanacheEntityBase {
   @Column(nullable = false)
   public String channel;
 
+  /** The email address or webhook URL. */
   @Column(nullable = false)
   public String recipient;
 
@@ -34,8 +39,12 @@ public class Notification extends PanacheEntityBase {
   @Column(nullable = false)
   public String subject;
 
+  /** The email's text part, or the JSON document a chat or generic webhook is posted. */
   @Column(nullable = false)
   public String body;
+
+  /** The email's HTML part; null for other channels. */
+  public String html;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)

@@ -1,9 +1,15 @@
 package dev.gort.notifier.notification;
 
 import dev.gort.common.retry.Backoff;
+import dev.gort.common.time.StoredTime;
+import dev.gort.common.web.Untrusted;
 import dev.gort.common.workqueue.Lease;
 import dev.gort.common.workqueue.Result;
 import dev.gort.common.workqueue.WorkQueue;
+import dev.gort.notifier.channel.Channel;
+import dev.gort.notifier.channel.ChannelFailure;
+import dev.gort.notifier.channel.Channels;
+import dev.gort.notifier.channel.Outgoing;
 import dev.gort.notifier.config.NotifierConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +24,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends due notifications: claims the most overdue one (leasing it for longer than a send may
- * take), sends outside any transaction, and records what came of it. Replicas skip a leased
- * notification; a sender that dies mid-send leaves it to be sent again once the lease lapses
- * (at-least-once towards SMTP, the best a mail server allows).
+ * take), sends it through its channel outside any transaction, under its id as the delivery id, and
+ * records what came of it. Replicas skip a leased notification; a sender that dies mid-send (or
+ * between send and record) leaves it PENDING, to be sent again once the lease lapses, with the same
+ * Message-ID or {@code X-Gort-Delivery}, so the receiver can tell the second from a new one. Only
+ * PENDING notifications are ever sent. A failure that can pass is tried again with back-off up to
+ * {@code gort.notifier.max-tries}; one that cannot (a 4xx, a refused destination) fails the
+ * notification at once, with the reason.
  */
 @ApplicationScoped
 public class NotificationDelivery implements WorkQueue.Steps<NotificationDelivery.Claim, Void> {
@@ -30,12 +39,15 @@ public class NotificationDelivery implements WorkQueue.Steps<NotificationDeliver
 
   @Inject EntityManager em;
   @Inject Clock clock;
-  @Inject EmailChannel email;
+  @Inject Channels channels;
   @Inject NotifierConfig config;
 
   /** A notification taken to send, under {@code lease}. */
-  public record Claim(
-      String id, String runId, String recipient, String subject, String body, Lease lease) {}
+  public record Claim(String runId, String channel, Outgoing notification, Lease lease) {
+    String id() {
+      return notification.deliveryId();
+    }
+  }
 
   @Override
   @Transactional
@@ -57,18 +69,25 @@ public class NotificationDelivery implements WorkQueue.Steps<NotificationDeliver
     // longer than a send may take, so a send still under way is never claimed twice
     Lease lease = Lease.of(now, config.sendTimeout().multipliedBy(2));
     n.nextTryAt = lease.until();
-    return Optional.of(new Claim(n.id, n.runId, n.recipient, n.subject, n.body, lease));
+    return Optional.of(
+        new Claim(
+            n.runId, n.channel, new Outgoing(n.id, n.recipient, n.subject, n.body, n.html), lease));
   }
 
   @Override
   public Void call(Claim claim) {
-    email.send(claim.recipient(), claim.subject(), claim.body());
+    Channel channel =
+        channels
+            .of(claim.channel())
+            .orElseThrow(
+                () -> ChannelFailure.permanent("no channel " + Untrusted.quote(claim.channel())));
+    channel.send(claim.notification());
     return null;
   }
 
   /**
    * A sent notification is recorded sent even when its lease lapsed (it went out); a failed try is
-   * tried again with back-off, up to {@code gort.notifier.max-tries}, when the lease still holds.
+   * recorded only while the lease still holds: tried again with back-off, or failed.
    */
   @Override
   @Transactional
@@ -79,22 +98,33 @@ public class NotificationDelivery implements WorkQueue.Steps<NotificationDeliver
     }
     if (result.succeeded()) {
       n.state = NotificationState.SENT;
-      n.sentAt = clock.instant();
+      n.sentAt = StoredTime.of(clock.instant());
       n.lastError = null;
-      LOG.infof("run %s: %s notification sent", n.runId, n.outcome);
+      LOG.infof("run %s: %s notification %s sent", Untrusted.forLog(n.runId), n.channel, n.id);
       return;
     }
     if (!claim.lease().holds(n.nextTryAt)) {
       return;
     }
-    n.lastError = result.why();
-    if (n.tries >= config.maxTries()) {
+    boolean permanent = result.failure() instanceof ChannelFailure f && f.permanent();
+    n.lastError = Untrusted.escape(result.why(), 1000);
+    DeliveryDecision decision =
+        DeliveryDecision.after(
+            n.tries,
+            config.maxTries(),
+            permanent,
+            new Backoff(config.firstBackoff(), config.maxBackoff()),
+            clock.instant());
+    if (decision.failed()) {
       n.state = NotificationState.FAILED;
-      LOG.errorf("run %s: notification given up after %d tries: %s", n.runId, n.tries, n.lastError);
+      LOG.errorf(
+          "run %s: %s notification %s failed after %d tries: %s",
+          Untrusted.forLog(n.runId), n.channel, n.id, n.tries, Untrusted.forLog(n.lastError));
     } else {
-      Duration backoff = new Backoff(Duration.ofSeconds(1), config.maxBackoff()).after(n.tries);
-      n.nextTryAt = clock.instant().plus(backoff);
-      LOG.warnf("run %s: notification try %d failed: %s", n.runId, n.tries, n.lastError);
+      n.nextTryAt = StoredTime.of(decision.nextTryAt());
+      LOG.warnf(
+          "run %s: %s notification %s, try %d failed: %s",
+          Untrusted.forLog(n.runId), n.channel, n.id, n.tries, Untrusted.forLog(n.lastError));
     }
   }
 }

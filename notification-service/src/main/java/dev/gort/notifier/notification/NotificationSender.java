@@ -8,10 +8,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 /** Keeps sending due notifications while the service is up. */
 @ApplicationScoped
 public class NotificationSender {
+
+  private static final Logger LOG = Logger.getLogger(NotificationSender.class);
 
   @Inject NotificationDelivery delivery;
   @Inject NotifierConfig config;
@@ -19,6 +22,11 @@ public class NotificationSender {
   private PollingLoop loop;
 
   void onStart(@Observes StartupEvent event) {
+    if (config.webhookSecret().filter(s -> !s.isBlank()).isEmpty()) {
+      LOG.warn(
+          "no webhook secret (gort.notifier.webhook-secret): generic webhook notifications fail"
+              + " until one is set");
+    }
     loop =
         WorkQueue.loop("notification-sender", delivery, config.sendInterval(), config.maxBackoff());
   }

@@ -15,6 +15,7 @@ import dev.gort.common.event.RunEvents.RunFinished;
 import dev.gort.common.event.RunHalt;
 import dev.gort.common.event.Topics;
 import dev.gort.common.testing.KafkaEvents;
+import dev.gort.notifier.testing.HookServerPort;
 import dev.gort.notifier.testing.SmtpSink;
 import dev.gort.testsupport.ApiTokens;
 import dev.gort.testsupport.GortTestResource;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(GortTestResource.class)
 @QuarkusTestResource(SmtpSink.class)
+@QuarkusTestResource(HookServerPort.class)
 class NotificationTest {
 
   @BeforeEach
@@ -94,7 +96,7 @@ class NotificationTest {
         .body("value[0].run", equalTo(runId))
         .body("value[0].outcome", equalTo("PASSED"))
         .body("value[0].channel", equalTo("email"))
-        .body("value[0].recipient", equalTo(owner))
+        .body("value[0].destination", equalTo(owner))
         .body("value[0].subject", equalTo("[Gort] exp-mail: tests passed"))
         .body("value[0].tries", equalTo(1));
   }

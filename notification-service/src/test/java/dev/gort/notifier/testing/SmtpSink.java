@@ -29,7 +29,10 @@ import java.util.stream.Stream;
  * message it accepts to a file, its envelope recipients on a first {@code X-Envelope-To} line. The
  * spool directory is config {@code gort.test.smtp.spool}, so tests read mail from the file system
  * whatever class loader holds this object; {@link #messagesIn} parses the spool. A recipient whose
- * address starts with {@code busy-} is refused with a transient 451 the first time.
+ * address starts with {@code busy-} is refused with a transient 451 the first time. A message to a
+ * recipient whose address starts with {@code lost-ack-} is spooled the first time, but the
+ * connection is then dropped before the 250 that says so: the sender cannot know it went out (a
+ * crash between send and record, as the sender sees it) and sends it again.
  */
 public class SmtpSink implements QuarkusTestResourceLifecycleManager {
 
@@ -37,6 +40,7 @@ public class SmtpSink implements QuarkusTestResourceLifecycleManager {
 
   private final AtomicInteger messages = new AtomicInteger();
   private final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
+  private final Set<String> unacknowledgedOnce = ConcurrentHashMap.newKeySet();
   private ServerSocket server;
   private Path spool;
 
@@ -125,6 +129,10 @@ public class SmtpSink implements QuarkusTestResourceLifecycleManager {
               data.append(d.startsWith("..") ? d.substring(1) : d).append("\r\n");
             }
             store(recipients, data.toString());
+            if (recipients.stream()
+                .anyMatch(r -> r.startsWith("lost-ack-") && unacknowledgedOnce.add(r))) {
+              return;
+            }
             recipients.clear();
             reply(out, "250 OK queued");
           }
@@ -168,6 +176,88 @@ public class SmtpSink implements QuarkusTestResourceLifecycleManager {
     public String subject() {
       return headers.get("subject");
     }
+
+    public String messageId() {
+      return headers.get("message-id");
+    }
+
+    /** The decoded text/plain part (the whole body of a message that is not multipart). */
+    public String text() {
+      return part("text/plain");
+    }
+
+    /** The decoded text/html part, or null. */
+    public String html() {
+      return part("text/html");
+    }
+
+    private String part(String type) {
+      int start = raw.indexOf("\r\n\r\n", raw.indexOf("\r\n") + 2);
+      String body = raw.substring(start + 4);
+      String contentType = headers.getOrDefault("content-type", "text/plain");
+      if (!contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+        return contentType.toLowerCase(Locale.ROOT).startsWith(type)
+            ? decode(headers.get("content-transfer-encoding"), body)
+            : null;
+      }
+      String boundary = boundary(contentType);
+      for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary))) {
+        // each part begins with the line break that ends its boundary line
+        String section = part.startsWith("\r\n") ? part.substring(2) : part;
+        int blank = section.indexOf("\r\n\r\n");
+        if (blank < 0) {
+          continue;
+        }
+        Map<String, String> partHeaders = headersOf(section.substring(0, blank).split("\r\n"), 0);
+        String partType = partHeaders.getOrDefault("content-type", "");
+        if (partType.toLowerCase(Locale.ROOT).startsWith(type)) {
+          String content = section.substring(blank + 4);
+          if (content.endsWith("\r\n")) {
+            content = content.substring(0, content.length() - 2);
+          }
+          return decode(partHeaders.get("content-transfer-encoding"), content);
+        }
+      }
+      return null;
+    }
+
+    private static String boundary(String contentType) {
+      for (String parameter : contentType.split(";")) {
+        String p = parameter.trim();
+        if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
+          String value = p.substring("boundary=".length());
+          return value.startsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        }
+      }
+      throw new IllegalStateException("multipart without a boundary: " + contentType);
+    }
+
+    private static String decode(String encoding, String content) {
+      String e = encoding == null ? "7bit" : encoding.trim().toLowerCase(Locale.ROOT);
+      String text = content.replace("\r\n", "\n");
+      return switch (e) {
+        case "quoted-printable" -> quotedPrintable(text);
+        case "base64" ->
+            new String(java.util.Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
+        default -> text;
+      };
+    }
+
+    private static String quotedPrintable(String text) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      String joined = text.replace("=\n", "");
+      for (int i = 0; i < joined.length(); i++) {
+        char c = joined.charAt(i);
+        if (c == '=' && i + 2 < joined.length()) {
+          bytes.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
+          i += 2;
+        } else {
+          byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+          bytes.write(b, 0, b.length);
+        }
+      }
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
   }
 
   /** Every message the sink accepted so far, in the order accepted. */
@@ -186,9 +276,14 @@ public class SmtpSink implements QuarkusTestResourceLifecycleManager {
   private static Message parse(String raw) {
     String[] lines = raw.split("\r\n", -1);
     List<String> to = List.of(lines[0].substring("X-Envelope-To: ".length()).split(","));
+    return new Message(to, headersOf(lines, 1), raw);
+  }
+
+  /** Header lines from {@code from} to the first empty one, names in lower case, folds unfolded. */
+  private static Map<String, String> headersOf(String[] lines, int from) {
     Map<String, String> headers = new java.util.LinkedHashMap<>();
     String last = null;
-    for (int i = 1; i < lines.length && !lines[i].isEmpty(); i++) {
+    for (int i = from; i < lines.length && !lines[i].isEmpty(); i++) {
       String l = lines[i];
       if ((l.startsWith(" ") || l.startsWith("\t")) && last != null) {
         headers.merge(last, " " + l.trim(), String::concat);
@@ -197,6 +292,6 @@ public class SmtpSink implements QuarkusTestResourceLifecycleManager {
         headers.put(last, l.substring(l.indexOf(':') + 1).trim());
       }
     }
-    return new Message(to, headers, raw);
+    return headers;
   }
 }
