@@ -97,6 +97,8 @@ public class NotificationService {
           finished,
           0,
           "the owner's preferences ask for no notification of " + finished.outcome());
+    } else if (chosen.channels().isEmpty()) {
+      confirm(event, finished, 0, "the owner's preferences name no channel");
     } else {
       LOG.warnf(
           "run %s finished but its owner has nowhere to be told",

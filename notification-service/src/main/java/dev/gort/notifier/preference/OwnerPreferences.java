@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Owners' preferences in {@code owner_preference}; an owner without a row has the defaults. */
 @ApplicationScoped
@@ -62,8 +63,7 @@ public class OwnerPreferences {
                       new ChannelChoice(
                           c.type(), EmailChannel.CODE.equals(c.type()) ? c.address() : c.url()))
               .toList();
-      return new Preferences(
-          channels, java.util.Set.copyOf(json.readValue(row.outcomesJson, OUTCOMES)));
+      return new Preferences(channels, Set.copyOf(json.readValue(row.outcomesJson, OUTCOMES)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("owner_preference of " + row.owner + " is not readable", e);
     }
