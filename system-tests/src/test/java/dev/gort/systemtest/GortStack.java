@@ -450,6 +450,9 @@ public final class GortStack implements AutoCloseable {
     env.put("GORT_LOCAL_RUNNER_MAX_JOBS", "16");
     env.put("GORT_LOCAL_RUNNER_CALLBACK_BACKOFF", "PT0.2S");
     env.put("GORT_WORKER_MAX_RESULTS_BYTES", String.valueOf(MAX_RESULTS_BYTES));
+    // the notifier links its messages to the worker's reports, and signs its webhooks
+    env.put("GORT_REPORTS_URL", url(WORKER));
+    env.put("GORT_NOTIFIER_WEBHOOK_SECRET", "system-test-webhook-secret");
     env.put("GORT_SMTP_PORT", String.valueOf(smtpPort));
     // who may call: the simulators' issuer, as in the local stack (profile local; prod refuses it)
     env.put("QUARKUS_PROFILE", "local");
