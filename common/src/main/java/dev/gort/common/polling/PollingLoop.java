@@ -3,6 +3,8 @@ package dev.gort.common.polling;
 import dev.gort.common.retry.Backoff;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,6 +23,7 @@ public final class PollingLoop implements AutoCloseable {
   private final Duration idle;
   private final Backoff backoff;
   private final Thread thread;
+  private final Semaphore wakeUps = new Semaphore(0);
   private volatile boolean running = true;
 
   /**
@@ -58,13 +61,32 @@ public final class PollingLoop implements AutoCloseable {
         }
         sleep = backoff.after(failures).toMillis();
       }
-      if (sleep > 0 && !pause(sleep)) {
+      if (sleep > 0 && !(failures > 0 ? sleepThrough(sleep) : pause(sleep))) {
         return;
       }
     }
   }
 
+  /**
+   * Ends the current idle pause at once (work was just added), so it is taken without waiting for
+   * the next turn; a back-off after failures is not cut short.
+   */
+  public void wake() {
+    wakeUps.release();
+  }
+
   private boolean pause(long millis) {
+    try {
+      wakeUps.tryAcquire(millis, TimeUnit.MILLISECONDS);
+      wakeUps.drainPermits();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static boolean sleepThrough(long millis) {
     try {
       Thread.sleep(millis);
       return true;

@@ -65,6 +65,33 @@ class PollingLoopTest {
   }
 
   @Test
+  void aWakeUpEndsTheIdlePauseAtOnce() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch first = new CountDownLatch(1);
+    CountDownLatch second = new CountDownLatch(2);
+
+    // an idle pause of ten minutes: only the wake-up can bring the second call in time
+    try (PollingLoop loop =
+        new PollingLoop(
+            "woken",
+            () -> {
+              calls.incrementAndGet();
+              first.countDown();
+              second.countDown();
+              return false;
+            },
+            LONG,
+            LONG)) {
+      loop.start();
+      assertThat(first.await(10, TimeUnit.SECONDS)).isTrue();
+      loop.wake();
+      assertThat(second.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    assertThat(calls).hasValue(2);
+  }
+
+  @Test
   void backsOffDoublingUpToTheLimitWhileTheTaskFails() throws Exception {
     List<Long> calls = new CopyOnWriteArrayList<>();
     CountDownLatch enough = new CountDownLatch(9);

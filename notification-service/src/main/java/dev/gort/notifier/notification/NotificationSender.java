@@ -19,7 +19,7 @@ public class NotificationSender {
   @Inject NotificationDelivery delivery;
   @Inject NotifierConfig config;
 
-  private PollingLoop loop;
+  private volatile PollingLoop loop;
 
   void onStart(@Observes StartupEvent event) {
     if (config.webhookSecret().filter(s -> !s.isBlank()).isEmpty()) {
@@ -29,6 +29,14 @@ public class NotificationSender {
     }
     loop =
         WorkQueue.loop("notification-sender", delivery, config.sendInterval(), config.maxBackoff());
+  }
+
+  /** Takes new notifications now instead of at the next turn of the loop. */
+  public void wake() {
+    PollingLoop current = loop;
+    if (current != null) {
+      current.wake();
+    }
   }
 
   void onStop(@Observes ShutdownEvent event) {

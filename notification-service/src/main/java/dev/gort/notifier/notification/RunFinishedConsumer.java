@@ -13,11 +13,14 @@ public class RunFinishedConsumer {
 
   @Inject NotificationService notifications;
   @Inject ConsumerRetry retry;
+  @Inject NotificationSender sender;
 
   @Incoming("runs-finished")
   @Blocking
   public void onRunFinished(String message) {
     retry.untilDone(
         NotificationService.CONSUMER, () -> notifications.accept(EnvelopeCodec.decode(message)));
+    // the intents are committed: send them now rather than at the sender's next turn
+    sender.wake();
   }
 }
