@@ -1,30 +1,13 @@
 package dev.gort.worker.evaluation;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.util.Map;
+import dev.gort.testsupport.AllowListedPort;
 
-/**
- * The loopback port the test's results server will listen on, allow-listed for the outbound guard
- * before the worker starts: that one port only, so every other loopback port stays refused.
- */
-public class ResultsServerPort implements QuarkusTestResourceLifecycleManager {
+/** The loopback port the tests' results server listens on, the one the outbound guard allows. */
+public class ResultsServerPort extends AllowListedPort {
 
   public static final String PORT = "gort.test.results-port";
 
-  @Override
-  public Map<String, String> start() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      int port = socket.getLocalPort();
-      return Map.of("gort.outbound.allow", "127.0.0.1:" + port, PORT, Integer.toString(port));
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port for the results server", e);
-    }
+  public ResultsServerPort() {
+    super(PORT);
   }
-
-  @Override
-  public void stop() {}
 }

@@ -1,39 +1,27 @@
 package dev.gort.worker.kcidb;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.gort.testsupport.AllowListedPort;
 import java.util.Map;
 
 /**
- * A loopback port for the test's results host and KCIDB, allow-listed for the outbound guard, and
+ * The loopback port of the test's results host and KCIDB, the one the outbound guard allows, and
  * the worker told to submit there with a token before it starts.
  */
-public class KcidbSinkPort implements QuarkusTestResourceLifecycleManager {
+public class KcidbSinkPort extends AllowListedPort {
 
   static final String PORT = "gort.test.kcidb-port";
   static final String TOKEN = "test-kcidb-token";
 
-  @Override
-  public Map<String, String> start() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      int port = socket.getLocalPort();
-      return Map.of(
-          "gort.outbound.allow",
-          "127.0.0.1:" + port,
-          PORT,
-          Integer.toString(port),
-          "gort.worker.kcidb.submit-url",
-          "http://127.0.0.1:" + port + "/submit",
-          "gort.worker.kcidb.token",
-          TOKEN);
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port for the KCIDB sink", e);
-    }
+  public KcidbSinkPort() {
+    super(PORT);
   }
 
   @Override
-  public void stop() {}
+  protected Map<String, String> alsoFor(int port) {
+    return Map.of(
+        "gort.worker.kcidb.submit-url",
+        "http://127.0.0.1:" + port + "/submit",
+        "gort.worker.kcidb.token",
+        TOKEN);
+  }
 }
