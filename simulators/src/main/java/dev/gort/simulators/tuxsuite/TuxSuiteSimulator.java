@@ -12,7 +12,6 @@ import dev.gort.simulators.runner.RunnerConfig;
 import dev.gort.simulators.runner.Scenario;
 import dev.gort.simulators.runner.ScenarioBook;
 import dev.gort.simulators.runner.SimulatedRunner;
-import dev.gort.simulators.runner.TestResults;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -188,26 +187,50 @@ public class TuxSuiteSimulator implements SimulatedRunner {
     return status(job);
   }
 
-  /** What serves at a job's {@code download_url}: the simulators' results document. */
+  /**
+   * What serves at a job's {@code download_url}: for a test, its results as tuxrun writes them
+   * ({@code results.json}: suites of tests, LAVA's boot as {@code lava/login-action}); for a build,
+   * its status with TuxSuite's build fields ({@code build_status}, warning and error counts).
+   */
   byte[] results(String uid) {
     TuxJob job = byUid.get(uid);
     if (job == null || !"finished".equals(job.state())) {
       throw ProblemException.notFound("no results of " + Untrusted.quote(uid));
     }
-    TestResults results =
-        switch (job.behaviour()) {
-          case BAD_RESULTS -> null;
-          case FAIL -> TestResults.failed(uid, job.experiment());
-          default -> TestResults.passed(uid, job.experiment());
-        };
-    if (results == null || !"pass".equals(job.result()) && !"fail".equals(job.result())) {
+    if (job.behaviour() == AttemptBehaviour.BAD_RESULTS
+        || !"pass".equals(job.result()) && !"fail".equals(job.result())) {
       return UNPARSEABLE_RESULTS;
     }
+    boolean passed = job.behaviour() != AttemptBehaviour.FAIL;
+    ObjectNode document =
+        job.kind() == TuxJob.Kind.BUILD ? buildStatus(job, passed) : results(passed);
     try {
-      return mapper.writeValueAsBytes(results);
+      return mapper.writeValueAsBytes(document);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private ObjectNode buildStatus(TuxJob job, boolean passed) {
+    ObjectNode status = status(job);
+    status.put("build_status", passed ? "pass" : "fail");
+    status.put("warnings_count", passed ? 0 : 2);
+    status.put("errors_count", passed ? 0 : 1);
+    return status;
+  }
+
+  private ObjectNode results(boolean passed) {
+    ObjectNode results = mapper.createObjectNode();
+    ObjectNode lava = results.putObject("lava");
+    lava.putObject("login-action").put("result", "pass");
+    lava.putObject("job").put("result", "pass");
+    ObjectNode smoke = results.putObject("0_smoke");
+    smoke.putObject("smoke").put("result", "pass");
+    ObjectNode enrollment = smoke.putObject("enrollment").put("result", passed ? "pass" : "fail");
+    if (!passed) {
+      enrollment.putArray("log_excerpt").add("expected 2 enrolled clients, found 0 (simulated)");
+    }
+    return results;
   }
 
   @Override

@@ -87,8 +87,9 @@ class TuxSuiteSimulatorTest {
         .get(java.net.URI.create(download).getPath())
         .then()
         .statusCode(200)
-        .body("jobId", equalTo(uid))
-        .body("tests", hasSize(2));
+        .body("lava.login-action.result", equalTo("pass"))
+        .body("'0_smoke'.smoke.result", equalTo("pass"))
+        .body("'0_smoke'.enrollment.result", equalTo("pass"));
 
     given()
         .queryParam("experiment", experiment)
