@@ -36,6 +36,7 @@ public final class GortStack implements AutoCloseable {
   public static final String RUNNER_SECRET = "system-test-runner-secret";
   public static final String GITHUB_TOKEN = "system-test-github-token";
   public static final String TUXSUITE_TOKEN = "system-test-tuxsuite-token";
+  public static final String KCIDB_TOKEN = "system-test-kcidb-token";
   public static final String GITHUB_WEBHOOK_SECRET = "system-test-github-webhook-secret";
 
   /** The repository and workflow the github-actions runner's defaults name, at the simulator. */
@@ -431,6 +432,9 @@ public final class GortStack implements AutoCloseable {
         "GORT_TUXSUITE_GIT_REPO",
         "https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git");
     env.put("GORT_SIM_TUXSUITE_PRIVATE_KEY", tuxSuiteKey);
+    // the results worker submits each report with results to the simulated KCIDB
+    env.put("GORT_KCIDB_SUBMIT_URL", url(SIMULATORS) + "/kcidb/submit");
+    env.put("GORT_KCIDB_TOKEN", KCIDB_TOKEN);
     // results URLs are the simulators' on loopback: the outbound guard allows that port only
     env.put(
         "GORT_OUTBOUND_ALLOW",

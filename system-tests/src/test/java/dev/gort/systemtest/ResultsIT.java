@@ -1,21 +1,28 @@
 package dev.gort.systemtest;
 
+import static dev.gort.systemtest.GortStack.SIMULATORS;
 import static dev.gort.systemtest.GortStack.WORKER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Real results files replayed through the whole stack (sim runner → gateway → results worker →
- * scheduler → notifier): the report counts what the tool that wrote the file counted, and the
- * processing-error flow of seed 000 retries a results fetch that failed once.
+ * scheduler → notifier): the report counts what the tool that wrote the file counted (and is
+ * submitted to the simulated KCIDB, which accepts it), and the processing-error flow of seed 000
+ * retries a results fetch that failed once.
  */
 class ResultsIT {
 
@@ -49,6 +56,23 @@ class ResultsIT {
     assertThat(kcidb.path("version").path("minor").asInt()).isEqualTo(3);
     assertThat(kcidb.path("tests")).hasSize(6);
     assertThat(kcidb.path("tests").findValuesAsText("status")).containsOnly("PASS", "FAIL", "SKIP");
+
+    // the worker submitted the same document to the simulated KCIDB, which took it as valid
+    String checkout = "gort:" + report.path("run").asText();
+    JsonNode submission =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () -> kcidbSubmission(report.path("experiment").asText(), checkout),
+                Optional::isPresent)
+            .get();
+    assertThat(submission.path("counts").path("checkouts").asInt()).isEqualTo(1);
+    assertThat(submission.path("counts").path("tests").asInt()).isEqualTo(6);
+    List<String> testIds = new ArrayList<>();
+    submission.path("testIds").forEach(id -> testIds.add(id.asText()));
+    assertThat(testIds).containsExactlyElementsOf(kcidb.path("tests").findValuesAsText("id"));
+    assertThat(submission.path("origins").get(0).asText()).isEqualTo("gort");
   }
 
   @Test
@@ -102,6 +126,25 @@ class ResultsIT {
     assertThat(counts.path("failed").asInt()).isEqualTo(failed);
     assertThat(counts.path("errors").asInt()).isEqualTo(errors);
     assertThat(counts.path("skipped").asInt()).isEqualTo(skipped);
+  }
+
+  /** The submission the simulated KCIDB accepted with checkout {@code checkout}, if any yet. */
+  private static Optional<JsonNode> kcidbSubmission(String tree, String checkout) {
+    JsonNode submissions =
+        Http.get(
+                stack.url(SIMULATORS)
+                    + "/sim/kcidb/submissions?tree="
+                    + URLEncoder.encode(tree, StandardCharsets.UTF_8))
+            .json()
+            .path("value");
+    for (JsonNode s : submissions) {
+      for (JsonNode c : s.path("checkouts")) {
+        if (checkout.equals(c.path("id").asText())) {
+          return Optional.of(s);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static JsonNode tests(JsonNode report, String status) {

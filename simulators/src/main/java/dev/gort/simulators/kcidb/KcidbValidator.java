@@ -44,9 +44,6 @@ public class KcidbValidator {
   /** The most problems one answer lists. */
   public static final int MAX_PROBLEMS = 50;
 
-  /** The major version taken; minors 0 to 3 (the schema's range). */
-  public static final int MAJOR = 5;
-
   /** The lists of objects a document may hold, each with the schema definition of its objects. */
   static final Map<String, String> LISTS =
       Map.of(
