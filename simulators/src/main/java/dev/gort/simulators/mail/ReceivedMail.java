@@ -2,6 +2,16 @@ package dev.gort.simulators.mail;
 
 import java.util.List;
 
-/** One message the SMTP sink received; {@code to} holds every envelope recipient. */
+/**
+ * One message the SMTP sink received: its {@code Message-ID} header (null if it had none), {@code
+ * to} every envelope recipient, and how many times it came ({@code timesReceived}: more than 1 when
+ * it was sent again under the same Message-ID), {@code receivedAt} the first time.
+ */
 public record ReceivedMail(
-    String from, List<String> to, String subject, String body, String receivedAt) {}
+    String messageId,
+    String from,
+    List<String> to,
+    String subject,
+    String body,
+    String receivedAt,
+    int timesReceived) {}

@@ -1,6 +1,7 @@
 package dev.gort.simulators.mail;
 
 import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
 
 /** The SMTP sink's settings; defaults and descriptions in application.properties. */
 @ConfigMapping(prefix = "gort.sim")
@@ -11,4 +12,10 @@ public interface SmtpConfig {
 
   /** Port the SMTP sink listens on. */
   int smtpPort();
+
+  /**
+   * How long the sink holds its {@code 250} to the end of DATA of a message to a {@code slow-}
+   * recipient the first time it takes that message (its Message-ID); the message is stored first.
+   */
+  Duration smtpSlowAck();
 }
