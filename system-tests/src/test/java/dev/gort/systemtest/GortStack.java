@@ -47,6 +47,18 @@ public final class GortStack implements AutoCloseable {
   public static final String STALL_ALLOWANCE = "PT20S";
   public static final int MAX_RESULTS_BYTES = 1024 * 1024;
 
+  /**
+   * The notifier's longest wait for the SMTP sink to take a mail (its sends are leased for twice
+   * that): seconds, so that a notification left by a notifier killed mid-send goes out again soon.
+   */
+  public static final Duration NOTIFIER_SEND_TIMEOUT = Duration.ofSeconds(3);
+
+  /**
+   * How long the SMTP sink holds its acknowledgement of a new message to a {@code slow-} recipient:
+   * longer than the notifier's send timeout. Other recipients are answered at once.
+   */
+  public static final Duration SMTP_SLOW_ACK = Duration.ofSeconds(20);
+
   /** The local users of the simulators' OIDC realm, and the password each gets here. */
   public static final Map<String, String> PASSWORDS =
       Map.of(
@@ -458,6 +470,9 @@ public final class GortStack implements AutoCloseable {
     env.put("GORT_REPORTS_URL", url(WORKER));
     env.put("GORT_NOTIFIER_WEBHOOK_SECRET", "system-test-webhook-secret");
     env.put("GORT_SMTP_PORT", String.valueOf(smtpPort));
+    // a mail send gives up after seconds; only slow- recipients' mail is acknowledged later
+    env.put("GORT_NOTIFIER_SEND_TIMEOUT", NOTIFIER_SEND_TIMEOUT.toString());
+    env.put("GORT_SIM_SMTP_SLOW_ACK", SMTP_SLOW_ACK.toString());
     // who may call: the simulators' issuer, as in the local stack (profile local; prod refuses it)
     env.put("QUARKUS_PROFILE", "local");
     env.put("GORT_OIDC_ISSUER", issuer());

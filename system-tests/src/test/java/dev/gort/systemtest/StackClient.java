@@ -1,5 +1,6 @@
 package dev.gort.systemtest;
 
+import static dev.gort.systemtest.GortStack.NOTIFIER;
 import static dev.gort.systemtest.GortStack.SCHEDULER;
 import static dev.gort.systemtest.GortStack.SIMULATORS;
 import static dev.gort.systemtest.GortStack.WORKER;
@@ -51,6 +52,15 @@ final class StackClient {
    * with an email address of its own.
    */
   String newExperiment(boolean ready, String owner) {
+    return newExperiment(ready, owner, null);
+  }
+
+  /**
+   * An experiment owned by {@code owner} (null: a made-up owner of its own) whose owner's address
+   * is {@code ownerEmail} with {@code {slug}} replaced by the experiment's slug (null: {@code
+   * <slug>@example.com}), e.g. {@code slow-{slug}@example.com} for the SMTP sink's slow mailboxes.
+   */
+  String newExperiment(boolean ready, String owner, String ownerEmail) {
     String slug = "st-" + shortId();
     Http.Answer a =
         Http.post(
@@ -62,7 +72,7 @@ final class StackClient {
                     "owner",
                     owner == null ? "owner-" + slug : owner,
                     "ownerEmail",
-                    slug + "@example.com",
+                    ownerEmail == null ? slug + "@example.com" : ownerEmail.replace("{slug}", slug),
                     "ready",
                     ready)));
     assertThat(a.status()).isEqualTo(200);
@@ -163,13 +173,34 @@ final class StackClient {
     return await().atMost(Duration.ofSeconds(30)).until(() -> jobs(slug), j -> !j.isEmpty()).get(0);
   }
 
+  /** The mail the SMTP sink holds for experiment {@code slug}'s owner, one per Message-ID. */
   List<JsonNode> mailTo(String slug) {
+    return mailAt(slug + "@example.com");
+  }
+
+  /**
+   * The mail the SMTP sink holds for {@code address}, oldest first: one per Message-ID, with its
+   * {@code messageId} and {@code timesReceived} (more than 1: sent again under the same id).
+   */
+  List<JsonNode> mailAt(String address) {
     List<JsonNode> mail = new ArrayList<>();
-    Http.get(stack.url(SIMULATORS) + "/sim/mail?to=" + slug + "@example.com")
+    Http.get(
+            stack.url(SIMULATORS)
+                + "/sim/mail?to="
+                + java.net.URLEncoder.encode(address, java.nio.charset.StandardCharsets.UTF_8))
         .json()
         .path("value")
         .forEach(mail::add);
     return mail;
+  }
+
+  /** The notifier's notifications of run {@code runId}, as this client's caller sees them. */
+  List<JsonNode> notifications(String runId) {
+    Http.Answer a = api.get(stack.url(NOTIFIER) + "/api/v1/notifications?run=" + runId);
+    assertThat(a.status()).as(a.raw().body()).isEqualTo(200);
+    List<JsonNode> notifications = new ArrayList<>();
+    a.json().path("value").forEach(notifications::add);
+    return notifications;
   }
 
   List<JsonNode> awaitMail(String slug, int count) {
