@@ -204,7 +204,9 @@ public final class RunEvents {
    * The scheduler closed the run; the owner is told. {@code requestedBy} names who asked for the
    * run (null from a sender that did not say). A cancelled run's {@code halt} and {@code
    * haltDetail} say whether its runner confirmed halting the job, is still being asked, or the
-   * gateway gave up (null for other runs).
+   * gateway gave up (null for other runs). {@code reportId} is the results worker's report of the
+   * run, from its {@code RunEvaluated} (null for a run that ended without one, and from older
+   * senders).
    */
   public record RunFinished(
       String runId,
@@ -218,8 +220,38 @@ public final class RunEvents {
       Instant finishedAt,
       String requestedBy,
       RunHalt halt,
-      String haltDetail)
+      String haltDetail,
+      String reportId)
       implements GortEvent {
+
+    public RunFinished(
+        String runId,
+        String experiment,
+        String revision,
+        String owner,
+        String ownerEmail,
+        Outcome outcome,
+        int attempts,
+        String summary,
+        Instant finishedAt,
+        String requestedBy,
+        RunHalt halt,
+        String haltDetail) {
+      this(
+          runId,
+          experiment,
+          revision,
+          owner,
+          ownerEmail,
+          outcome,
+          attempts,
+          summary,
+          finishedAt,
+          requestedBy,
+          halt,
+          haltDetail,
+          null);
+    }
 
     public RunFinished(
         String runId,

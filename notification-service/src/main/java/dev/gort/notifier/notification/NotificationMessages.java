@@ -33,15 +33,19 @@ final class NotificationMessages {
   /** The run's page at the scheduler and its report at the results worker. */
   record Links(String run, String report) {
 
-    static Links of(String schedulerUrl, String reportsUrl, String runId) {
+    static Links of(String schedulerUrl, String reportsUrl, String runId, String reportId) {
+      String reports = trimSlash(reportsUrl) + "/api/v1/reports";
       return new Links(
           trimSlash(schedulerUrl)
               + "/api/v1/test-runs/"
               + URLEncoder.encode(runId, StandardCharsets.UTF_8).replace("+", "%20"),
-          // RunFinished names no report: the worker's reports of the run (one per run)
-          trimSlash(reportsUrl)
-              + "/api/v1/reports?run="
-              + URLEncoder.encode(runId, StandardCharsets.UTF_8));
+          // a run that ended without a report (timed out, cancelled) or from an older scheduler
+          // names none: the worker's reports of the run, an empty list or its one report
+          reportId == null
+              ? reports + "?run=" + URLEncoder.encode(runId, StandardCharsets.UTF_8)
+              : reports
+                  + "/"
+                  + URLEncoder.encode(reportId, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     private static String trimSlash(String url) {

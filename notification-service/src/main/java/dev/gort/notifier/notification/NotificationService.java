@@ -78,7 +78,8 @@ public class NotificationService {
     Preferences chosen = preferences.of(finished.owner());
     List<Destination> destinations =
         chosen.destinationsFor(finished.outcome(), finished.ownerEmail());
-    Links links = Links.of(config.schedulerUrl(), config.reportsUrl(), finished.runId());
+    Links links =
+        Links.of(config.schedulerUrl(), config.reportsUrl(), finished.runId(), finished.reportId());
     Instant now = StoredTime.of(clock.instant());
     List<String> queued = new ArrayList<>();
     for (Destination destination : destinations) {

@@ -14,13 +14,21 @@ import org.junit.jupiter.api.Test;
 /** What each outcome's message says, and that nothing from the event escapes its place. */
 class NotificationMessagesTest {
 
-  private static final Links LINKS = Links.of("http://s.test/", "http://r.test", "run 1/?&x");
+  private static final Links LINKS = Links.of("http://s.test/", "http://r.test", "run 1/?&x", null);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void linksPercentEncodeTheRunId() {
     assertThat(LINKS.run()).isEqualTo("http://s.test/api/v1/test-runs/run%201%2F%3F%26x");
     assertThat(LINKS.report()).isEqualTo("http://r.test/api/v1/reports?run=run+1%2F%3F%26x");
+  }
+
+  @Test
+  void aRunWithAReportLinksToTheReportItself() {
+    Links links = Links.of("http://s.test", "http://r.test/", "run-1", "rep 7");
+
+    assertThat(links.report()).isEqualTo("http://r.test/api/v1/reports/rep%207");
+    assertThat(links.run()).isEqualTo("http://s.test/api/v1/test-runs/run-1");
   }
 
   @Test

@@ -264,6 +264,7 @@ public class RunProgress {
       }
     }
     run.attempts = Math.max(run.attempts, e.attempt());
+    run.reportId = e.reportId();
     runs.finish(run, e.outcome(), e.summary(), event.time(), event);
   }
 

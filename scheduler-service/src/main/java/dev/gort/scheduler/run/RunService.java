@@ -250,7 +250,8 @@ public class RunService {
         at,
         run.requestedBy,
         run.halt,
-        run.haltDetail);
+        run.haltDetail,
+        run.reportId);
   }
 
   static ProblemException unfinishedConflict(TestRun unfinished) {

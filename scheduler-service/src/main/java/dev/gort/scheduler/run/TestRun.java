@@ -121,6 +121,10 @@ public class TestRun extends PanacheEntityBase {
   @Column(name = "halt_detail")
   public String haltDetail;
 
+  /** The results worker's report of the run, once it evaluated it; null otherwise. */
+  @Column(name = "report_id")
+  public String reportId;
+
   /** When the halt was asked for, or when the gateway last said what came of it. */
   @Column(name = "halt_at")
   public Instant haltAt;

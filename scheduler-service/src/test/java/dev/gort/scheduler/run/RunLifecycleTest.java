@@ -156,6 +156,9 @@ class RunLifecycleTest extends KafkaTestBase {
     assertThat(finished).hasSize(1);
     assertThat(finished.get(0).outcome()).isEqualTo(Outcome.PASSED);
     assertThat(finished.get(0).ownerEmail()).isEqualTo(slug + "@example.com");
+    assertThat(finished.get(0).reportId())
+        .as("the worker's report, for the owner's link")
+        .isEqualTo("rep");
   }
 
   @Test
