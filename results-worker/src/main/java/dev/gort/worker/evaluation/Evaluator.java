@@ -2,6 +2,7 @@ package dev.gort.worker.evaluation;
 
 import dev.gort.common.event.Outcome;
 import dev.gort.worker.results.BuildResult;
+import dev.gort.worker.results.ParseLimits;
 import dev.gort.worker.results.ParsedResults;
 import dev.gort.worker.results.TestCaseResult;
 import dev.gort.worker.results.UnprocessableResultsException;
@@ -67,10 +68,7 @@ public final class Evaluator {
               : failedBuilds.size() + " of " + builds(results.builds().size(), "failed"));
     }
     parts.addAll(results.problems());
-    String summary = String.join("; ", parts);
-    return summary.length() <= SUMMARY_CHARS
-        ? summary
-        : summary.substring(0, SUMMARY_CHARS - 1) + "…";
+    return ParseLimits.cut(String.join("; ", parts), SUMMARY_CHARS);
   }
 
   private static String tests(TestCounts counts, List<FailedTest> failures) {

@@ -1,5 +1,6 @@
 package dev.gort.worker.evaluation;
 
+import dev.gort.worker.results.ParseLimits;
 import dev.gort.worker.results.TestCaseResult;
 import dev.gort.worker.results.TestStatus;
 
@@ -9,11 +10,8 @@ public record FailedTest(String suite, String name, TestStatus status, String me
   static final int MESSAGE_CHARS = 500;
 
   static FailedTest of(TestCaseResult c) {
-    String message = c.message();
-    if (message != null && message.length() > MESSAGE_CHARS) {
-      message = message.substring(0, MESSAGE_CHARS - 1) + "…";
-    }
-    return new FailedTest(c.suite(), c.name(), c.status(), message);
+    return new FailedTest(
+        c.suite(), c.name(), c.status(), ParseLimits.cut(c.message(), MESSAGE_CHARS));
   }
 
   /** {@code suite/name}, or the name alone outside any suite. */
