@@ -20,7 +20,13 @@ public final class EventTypes {
           Map.entry("dev.gort.run.cancelled.v1", RunEvents.RunCancelled.class),
           Map.entry("dev.gort.run.evaluated.v1", RunEvents.RunEvaluated.class),
           Map.entry("dev.gort.run.finished.v1", RunEvents.RunFinished.class),
-          Map.entry("dev.gort.run.notification-queued.v1", RunEvents.NotificationQueued.class));
+          Map.entry("dev.gort.run.notification-queued.v1", RunEvents.NotificationQueued.class),
+          Map.entry(
+              "dev.gort.environment.requested.v1", EnvironmentEvents.EnvironmentRequested.class),
+          Map.entry(
+              "dev.gort.environment.cancel-requested.v1",
+              EnvironmentEvents.EnvironmentCancelRequested.class),
+          Map.entry("dev.gort.environment.status.v1", EnvironmentEvents.EnvironmentStatus.class));
 
   private EventTypes() {}
 

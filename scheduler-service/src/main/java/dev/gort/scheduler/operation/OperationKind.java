@@ -1,5 +1,6 @@
 package dev.gort.scheduler.operation;
 
+import dev.gort.common.operation.OperationView;
 import dev.gort.common.security.Caller;
 import java.util.Optional;
 

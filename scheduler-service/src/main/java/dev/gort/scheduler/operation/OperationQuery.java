@@ -3,6 +3,7 @@ package dev.gort.scheduler.operation;
 import dev.gort.common.operation.Filter;
 import dev.gort.common.operation.Filter.Type;
 import dev.gort.common.operation.FilterSql;
+import dev.gort.common.operation.OperationView;
 import dev.gort.common.operation.OrderBy;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

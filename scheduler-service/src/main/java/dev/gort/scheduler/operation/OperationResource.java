@@ -1,6 +1,7 @@
 package dev.gort.scheduler.operation;
 
 import dev.gort.common.operation.Filter;
+import dev.gort.common.operation.OperationView;
 import dev.gort.common.operation.OrderBy;
 import dev.gort.common.operation.Page;
 import dev.gort.common.operation.Paging;

@@ -1,7 +1,8 @@
 package dev.gort.scheduler.operation;
 
 import dev.gort.common.event.Outcome;
-import dev.gort.scheduler.operation.OperationView.OperationError;
+import dev.gort.common.operation.OperationView;
+import dev.gort.common.operation.OperationView.OperationError;
 import dev.gort.scheduler.run.RunState;
 import dev.gort.scheduler.run.RunView;
 import java.time.Instant;

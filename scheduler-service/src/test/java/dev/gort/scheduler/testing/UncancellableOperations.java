@@ -1,8 +1,8 @@
 package dev.gort.scheduler.testing;
 
+import dev.gort.common.operation.OperationView;
 import dev.gort.common.security.Caller;
 import dev.gort.scheduler.operation.OperationKind;
-import dev.gort.scheduler.operation.OperationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
