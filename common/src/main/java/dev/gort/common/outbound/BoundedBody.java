@@ -47,6 +47,10 @@ final class BoundedBody {
   }
 
   FetchedBody body() {
-    return new FetchedBody(bytes, length);
+    return body(null);
+  }
+
+  FetchedBody body(String contentType) {
+    return new FetchedBody(bytes, length, contentType);
   }
 }

@@ -9,10 +9,24 @@ public final class FetchedBody {
 
   private final byte[] bytes;
   private final int length;
+  private final String contentType;
 
   FetchedBody(byte[] bytes, int length) {
+    this(bytes, length, null);
+  }
+
+  FetchedBody(byte[] bytes, int length, String contentType) {
     this.bytes = bytes;
     this.length = length;
+    this.contentType = contentType;
+  }
+
+  /**
+   * The answer's {@code Content-Type} as the destination wrote it (parameters included), or null
+   * when it wrote none: for a protocol that tells answers apart by it (Git's smart HTTP).
+   */
+  public String contentType() {
+    return contentType;
   }
 
   public int length() {

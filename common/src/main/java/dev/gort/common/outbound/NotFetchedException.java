@@ -6,39 +6,54 @@ package dev.gort.common.outbound;
  */
 final class NotFetchedException extends Exception {
 
-  private final boolean refused;
+  private final OutboundFetchException.Failure failure;
   private final boolean connectFailed;
   private final int status;
 
-  private NotFetchedException(String detail, boolean refused, boolean connectFailed, int status) {
+  private NotFetchedException(
+      String detail, OutboundFetchException.Failure failure, boolean connectFailed, int status) {
     super(detail, null, false, false);
-    this.refused = refused;
+    this.failure = failure;
     this.connectFailed = connectFailed;
     this.status = status;
   }
 
   /** The guard refused the URL or its destination; nothing was sent. */
   static NotFetchedException refused(String detail) {
-    return new NotFetchedException(detail, true, false, 0);
+    return new NotFetchedException(detail, OutboundFetchException.Failure.REFUSED, false, 0);
   }
 
   /** The fetch was tried and failed. */
   static NotFetchedException failed(String detail) {
-    return new NotFetchedException(detail, false, false, 0);
+    return new NotFetchedException(detail, OutboundFetchException.Failure.FAILED, false, 0);
+  }
+
+  /** The answer passed the size cap it was read under. */
+  static NotFetchedException tooLarge(String detail) {
+    return new NotFetchedException(detail, OutboundFetchException.Failure.TOO_LARGE, false, 0);
+  }
+
+  /** The deadline or the read timeout ran out. */
+  static NotFetchedException timedOut(String detail) {
+    return new NotFetchedException(detail, OutboundFetchException.Failure.TIMED_OUT, false, 0);
   }
 
   /** The server answered with {@code status}, which the caller did not ask for. */
   static NotFetchedException answered(int status, String detail) {
-    return new NotFetchedException(detail, false, false, status);
+    return new NotFetchedException(detail, OutboundFetchException.Failure.ANSWERED, false, status);
   }
 
   /** No connection to one address: the next address the host resolved to may be tried. */
   static NotFetchedException connectFailed(String detail) {
-    return new NotFetchedException(detail, false, true, 0);
+    return new NotFetchedException(detail, OutboundFetchException.Failure.FAILED, true, 0);
   }
 
   boolean refused() {
-    return refused;
+    return failure == OutboundFetchException.Failure.REFUSED;
+  }
+
+  OutboundFetchException.Failure failure() {
+    return failure;
   }
 
   boolean connectFailed() {

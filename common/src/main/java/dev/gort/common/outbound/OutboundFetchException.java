@@ -9,17 +9,37 @@ package dev.gort.common.outbound;
  */
 public class OutboundFetchException extends Exception {
 
-  private final boolean refused;
+  /** What kind of failure it was, without the detail (which is only in the guard's log). */
+  public enum Failure {
+    /** The guard refused the URL or its destination; nothing was sent. */
+    REFUSED,
+    /** The destination answered with a status the caller did not ask for ({@link #status()}). */
+    ANSWERED,
+    /** The answer was larger than the size cap. */
+    TOO_LARGE,
+    /** The deadline or the read timeout ran out (a name that did not resolve in time included). */
+    TIMED_OUT,
+    /** Anything else: no connection, a name that does not resolve, a broken answer. */
+    FAILED
+  }
+
+  private final Failure failure;
   private final int status;
 
   public OutboundFetchException(String what, String host, boolean refused) {
-    this(what + " could not be fetched from " + host, refused, 0);
+    this(
+        what + " could not be fetched from " + host, refused ? Failure.REFUSED : Failure.FAILED, 0);
   }
 
-  private OutboundFetchException(String message, boolean refused, int status) {
+  private OutboundFetchException(String message, Failure failure, int status) {
     super(message, null, false, false);
-    this.refused = refused;
+    this.failure = failure;
     this.status = status;
+  }
+
+  /** A GET that did not succeed: {@code status} is the one it was answered with, or 0. */
+  static OutboundFetchException notFetched(String what, String host, Failure failure, int status) {
+    return new OutboundFetchException(what + " could not be fetched from " + host, failure, status);
   }
 
   /**
@@ -28,7 +48,12 @@ public class OutboundFetchException extends Exception {
    */
   public static OutboundFetchException notDelivered(
       String what, String host, boolean refused, int status) {
-    return new OutboundFetchException(what + " could not be delivered to " + host, refused, status);
+    return notDelivered(what, host, refused ? Failure.REFUSED : Failure.FAILED, status);
+  }
+
+  static OutboundFetchException notDelivered(
+      String what, String host, Failure failure, int status) {
+    return new OutboundFetchException(what + " could not be delivered to " + host, failure, status);
   }
 
   /**
@@ -36,13 +61,18 @@ public class OutboundFetchException extends Exception {
    * decide not to retry); false when the fetch was tried and failed.
    */
   public boolean refused() {
-    return refused;
+    return failure == Failure.REFUSED;
+  }
+
+  public Failure failure() {
+    return failure;
   }
 
   /**
-   * For a POST: the status the destination answered with when it was not 2xx (a redirect included:
-   * a POST follows none), or 0 when it gave no answer (refused, no connection, timeout, broken
-   * answer). Always 0 for a GET, whose caller learns nothing of the answer.
+   * The status the destination answered with when the caller did not ask for it ({@link
+   * Failure#ANSWERED}): for a POST one that was not 2xx (a redirect included: a POST follows none),
+   * for a GET one that was neither 200 nor a redirect (a redirect that was not followed gives 0). 0
+   * when there was no such answer (refused, no connection, timeout, too large, broken answer).
    */
   public int status() {
     return status;

@@ -48,9 +48,10 @@ import org.jboss.logging.Logger;
  * fetch follows redirects only to targets that pass the same checks, at most {@code max-redirects};
  * a POST follows none. Connect and read timeouts, an overall deadline, and a size cap enforced
  * while the body streams in: the connection is closed as soon as the cap is passed. Whatever goes
- * wrong, the caller gets one generic {@link OutboundFetchException} (a POST's caller also the
- * status it was answered with); the detail goes to the log, escaped and bounded. Nothing of a
- * request's headers or body is ever logged.
+ * wrong, the caller gets one generic {@link OutboundFetchException} with the status it was answered
+ * with, if any, and the kind of failure (refused, answered, too large, timed out, failed); the
+ * detail goes to the log, escaped and bounded. An answer's body comes with its {@code
+ * Content-Type}. Nothing of a request's or an answer's headers or body is ever logged.
  *
  * <p>Blocking: call it from a worker thread, never an event loop.
  */
@@ -183,8 +184,11 @@ public class OutboundFetcher implements AutoCloseable {
           e.refused() ? "refused" : "failed",
           Untrusted.escape(String.valueOf(at), LOG_CHARS),
           Untrusted.escape(String.valueOf(e.getMessage()), LOG_CHARS));
-      throw new OutboundFetchException(
-          what, Untrusted.escape(String.valueOf(hostOf(url)), MAX_HOST_CHARS), e.refused());
+      throw OutboundFetchException.notFetched(
+          what,
+          Untrusted.escape(String.valueOf(hostOf(url)), MAX_HOST_CHARS),
+          e.failure(),
+          e.status());
     }
   }
 
@@ -249,7 +253,7 @@ public class OutboundFetcher implements AutoCloseable {
       throw OutboundFetchException.notDelivered(
           what,
           Untrusted.escape(String.valueOf(hostOf(url)), MAX_HOST_CHARS),
-          e.refused(),
+          e.failure(),
           e.status());
     }
   }
@@ -354,7 +358,7 @@ public class OutboundFetcher implements AutoCloseable {
       return addresses;
     } catch (TimeoutException e) {
       lookup.cancel(true);
-      throw NotFetchedException.failed(
+      throw NotFetchedException.timedOut(
           "no address for " + target.host() + " within the deadline of " + budget);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UnknownHostException) {
@@ -458,7 +462,7 @@ public class OutboundFetcher implements AutoCloseable {
         return answer.get(Math.min(left, slice), TimeUnit.NANOSECONDS);
       } catch (TimeoutException e) {
         if (connection.get() != null && System.nanoTime() - lastHeard.get() >= readTimeout) {
-          throw NotFetchedException.failed(
+          throw NotFetchedException.timedOut(
               "the server was silent for the read timeout of " + limits.readTimeout());
         }
       } catch (ExecutionException e) {
@@ -489,17 +493,18 @@ public class OutboundFetcher implements AutoCloseable {
     }
     if (status != 200) {
       close(response.request().connection());
-      answer.completeExceptionally(NotFetchedException.failed("answered " + status));
+      answer.completeExceptionally(NotFetchedException.answered(status, "answered " + status));
       return;
     }
     long declared = declaredLength(response.getHeader(HttpHeaders.CONTENT_LENGTH));
     if (declared > maxBytes) {
       close(response.request().connection());
       answer.completeExceptionally(
-          NotFetchedException.failed(
+          NotFetchedException.tooLarge(
               "declares " + declared + " bytes, more than the cap of " + maxBytes));
       return;
     }
+    String contentType = response.getHeader(HttpHeaders.CONTENT_TYPE);
     BoundedBody body = new BoundedBody(maxBytes, declared);
     response.handler(
         chunk -> {
@@ -507,14 +512,14 @@ public class OutboundFetcher implements AutoCloseable {
           if (!answer.isDone() && !body.append(chunk)) {
             close(response.request().connection());
             answer.completeExceptionally(
-                NotFetchedException.failed("more than the cap of " + maxBytes + " bytes"));
+                NotFetchedException.tooLarge("more than the cap of " + maxBytes + " bytes"));
           }
         });
     response.exceptionHandler(
         e ->
             answer.completeExceptionally(
                 NotFetchedException.failed("body broken off: " + causes(e))));
-    response.endHandler(done -> answer.complete(new Answer(body.body(), status, null)));
+    response.endHandler(done -> answer.complete(new Answer(body.body(contentType), status, null)));
   }
 
   /**
@@ -542,13 +547,14 @@ public class OutboundFetcher implements AutoCloseable {
       return;
     }
     long declared = declaredLength(response.getHeader(HttpHeaders.CONTENT_LENGTH));
+    String contentType = response.getHeader(HttpHeaders.CONTENT_TYPE);
     BoundedBody body = new BoundedBody(maxBytes, Math.min(declared, maxBytes));
     response.handler(
         chunk -> {
           lastHeard.set(System.nanoTime());
           if (!answer.isDone() && !body.append(chunk)) {
             // the POST was taken; the rest of what the destination says is not needed
-            answer.complete(new Answer(body.body(), status, null));
+            answer.complete(new Answer(body.body(contentType), status, null));
             close(response.request().connection());
           }
         });
@@ -556,7 +562,7 @@ public class OutboundFetcher implements AutoCloseable {
         e ->
             answer.completeExceptionally(
                 NotFetchedException.failed("answer broken off: " + causes(e))));
-    response.endHandler(done -> answer.complete(new Answer(body.body(), status, null)));
+    response.endHandler(done -> answer.complete(new Answer(body.body(contentType), status, null)));
   }
 
   /** An error with its causes, for the log: a TLS failure says why only in the innermost one. */
@@ -589,7 +595,7 @@ public class OutboundFetcher implements AutoCloseable {
   private static long remaining(long until, Duration budget) throws NotFetchedException {
     long left = until - System.nanoTime();
     if (left <= 0) {
-      throw NotFetchedException.failed("no complete answer within the deadline of " + budget);
+      throw NotFetchedException.timedOut("no complete answer within the deadline of " + budget);
     }
     return left;
   }
