@@ -51,6 +51,11 @@ final class BoundedBody {
   }
 
   FetchedBody body(String contentType) {
-    return new FetchedBody(bytes, length, contentType);
+    return new FetchedBody(bytes, length, contentType, false);
+  }
+
+  /** What was read of an answer that went on past the cap. */
+  FetchedBody truncatedBody(String contentType) {
+    return new FetchedBody(bytes, length, contentType, true);
   }
 }

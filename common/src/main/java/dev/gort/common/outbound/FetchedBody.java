@@ -10,15 +10,26 @@ public final class FetchedBody {
   private final byte[] bytes;
   private final int length;
   private final String contentType;
+  private final boolean truncated;
 
   FetchedBody(byte[] bytes, int length) {
-    this(bytes, length, null);
+    this(bytes, length, null, false);
   }
 
-  FetchedBody(byte[] bytes, int length, String contentType) {
+  FetchedBody(byte[] bytes, int length, String contentType, boolean truncated) {
     this.bytes = bytes;
     this.length = length;
     this.contentType = contentType;
+    this.truncated = truncated;
+  }
+
+  /**
+   * True when the answer went on past the size cap and the rest was not read: only a POST's answer
+   * is ever cut (a fetch past its cap fails instead), so a caller that needs the whole answer can
+   * tell it did not get it.
+   */
+  public boolean truncated() {
+    return truncated;
   }
 
   /**

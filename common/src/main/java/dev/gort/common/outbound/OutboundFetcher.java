@@ -207,7 +207,8 @@ public class OutboundFetcher implements AutoCloseable {
    * and Connection itself), under the same checks, timeouts and deadline as a fetch. Redirects are
    * not followed: a 3xx is an answer like any other that is not 2xx. Of a 2xx answer's body at most
    * {@code maxAnswerBytes} are read; past them the connection is closed and what was read is the
-   * answer (the POST was taken). The body of any other answer is not read.
+   * answer (the POST was taken), marked {@link FetchedBody#truncated()}. The body of any other
+   * answer is not read.
    *
    * @param what what is posted, for the error ("webhook" gives "webhook could not be delivered to
    *     host")
@@ -554,7 +555,7 @@ public class OutboundFetcher implements AutoCloseable {
           lastHeard.set(System.nanoTime());
           if (!answer.isDone() && !body.append(chunk)) {
             // the POST was taken; the rest of what the destination says is not needed
-            answer.complete(new Answer(body.body(contentType), status, null));
+            answer.complete(new Answer(body.truncatedBody(contentType), status, null));
             close(response.request().connection());
           }
         });

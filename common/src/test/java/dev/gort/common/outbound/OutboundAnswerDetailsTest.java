@@ -57,6 +57,8 @@ class OutboundAnswerDetailsTest extends FetcherTestBase {
     assertThat(fetched.text()).isEqualTo("0000");
     assertThat(posted.body().contentType())
         .isEqualTo("application/x-git-upload-pack-advertisement");
+    assertThat(fetched.truncated()).isFalse();
+    assertThat(posted.body().truncated()).as("the whole answer was read").isFalse();
   }
 
   @Test

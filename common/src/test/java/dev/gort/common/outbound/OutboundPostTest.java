@@ -148,6 +148,7 @@ class OutboundPostTest extends FetcherTestBase {
 
       assertThat(posted.status()).isEqualTo(200);
       assertThat(posted.body().length()).isLessThanOrEqualTo(2 * 1024);
+      assertThat(posted.body().truncated()).isTrue();
       assertThat(elapsedMillis(started)).as("not the whole 10 s stream").isLessThan(3_000);
     }
   }
