@@ -11,16 +11,36 @@ public final class FetchedBody {
   private final int length;
   private final String contentType;
   private final boolean truncated;
+  private final String url;
 
   FetchedBody(byte[] bytes, int length) {
-    this(bytes, length, null, false);
+    this(bytes, length, null, false, null);
   }
 
   FetchedBody(byte[] bytes, int length, String contentType, boolean truncated) {
+    this(bytes, length, contentType, truncated, null);
+  }
+
+  private FetchedBody(byte[] bytes, int length, String contentType, boolean truncated, String url) {
     this.bytes = bytes;
     this.length = length;
     this.contentType = contentType;
     this.truncated = truncated;
+    this.url = url;
+  }
+
+  /** The same body, answered at {@code url}. */
+  FetchedBody at(String url) {
+    return new FetchedBody(bytes, length, contentType, truncated, url);
+  }
+
+  /**
+   * The URL that answered with this body: the one asked for, or where the redirects the guard
+   * followed led (for a protocol whose next requests go where the first one was redirected: Git's
+   * smart HTTP).
+   */
+  public String url() {
+    return url;
   }
 
   /**

@@ -169,7 +169,7 @@ public class OutboundFetcher implements AutoCloseable {
         Hop hop = at.equals(firstOrigin) ? withHeaders : GET;
         Answer answer = fetchOnce(target, hop, maxBytes, until, budget);
         if (answer.body() != null) {
-          return answer.body();
+          return answer.body().at(target.uri().toString());
         }
         if (redirects == limits.maxRedirects()) {
           throw NotFetchedException.failed(
@@ -243,7 +243,7 @@ public class OutboundFetcher implements AutoCloseable {
       OutboundTarget target = OutboundTarget.parse(url);
       at = target.origin();
       Answer answer = fetchOnce(target, hop, maxAnswerBytes, until, budget);
-      return new Posted(answer.status(), answer.body());
+      return new Posted(answer.status(), answer.body().at(target.uri().toString()));
     } catch (NotFetchedException e) {
       LOG.warnf(
           "%s not delivered (%s, at %s): %s",

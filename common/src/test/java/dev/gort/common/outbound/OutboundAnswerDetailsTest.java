@@ -58,7 +58,32 @@ class OutboundAnswerDetailsTest extends FetcherTestBase {
     assertThat(posted.body().contentType())
         .isEqualTo("application/x-git-upload-pack-advertisement");
     assertThat(fetched.truncated()).isFalse();
+    assertThat(fetched.url()).isEqualTo(StubHttp.baseUrl(stub) + "/info/refs");
+    assertThat(posted.body().url()).isEqualTo(StubHttp.baseUrl(stub) + "/p");
     assertThat(posted.body().truncated()).as("the whole answer was read").isFalse();
+  }
+
+  @Test
+  void aFetchedBodySaysWhereTheRedirectsLed() throws Exception {
+    stub =
+        StubHttp.start(
+            "/",
+            exchange -> {
+              try (exchange) {
+                if (exchange.getRequestURI().getPath().equals("/old/info/refs")) {
+                  exchange.getResponseHeaders().set("Location", "/new/info/refs?x=1");
+                  exchange.sendResponseHeaders(301, -1);
+                } else {
+                  StubHttp.respondJson(exchange, 200, "{}".getBytes(StandardCharsets.UTF_8));
+                }
+              }
+            });
+
+    FetchedBody fetched =
+        allowingStub().fetch("refs", StubHttp.baseUrl(stub) + "/old/info/refs", CAP);
+
+    assertThat(fetched.url()).isEqualTo(StubHttp.baseUrl(stub) + "/new/info/refs?x=1");
+    assertThat(fetched.contentType()).isEqualTo("application/json");
   }
 
   @Test
