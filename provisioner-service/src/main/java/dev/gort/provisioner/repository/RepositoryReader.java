@@ -65,7 +65,8 @@ public class RepositoryReader {
    *
    * @throws RepositoryException with the reason and the seed's advice
    */
-  public RepositoryFiles read(String url) throws RepositoryException {
+  public RepositoryFiles read(String givenUrl) throws RepositoryException {
+    String url = givenUrl == null ? null : givenUrl.trim();
     refuseUnusable(url);
     String host = hostOf(url);
     int attempts = 1 + Math.max(0, config.retries());
@@ -95,7 +96,7 @@ public class RepositoryReader {
     }
     URI uri;
     try {
-      uri = new URI(url.trim());
+      uri = new URI(url);
     } catch (URISyntaxException e) {
       throw refused("not a URL (an scp-like or local path is not cloned)");
     }
@@ -214,7 +215,7 @@ public class RepositoryReader {
   /** The host for the log: never the path or query, which may carry a token. */
   private static String hostOf(String url) {
     try {
-      String host = new URI(url.trim()).getHost();
+      String host = new URI(url).getHost();
       return host == null ? "an unusable URL" : Untrusted.escape(host, 100);
     } catch (URISyntaxException e) {
       return "an unusable URL";
