@@ -114,6 +114,7 @@ public class Keystone {
             method,
             Base64.getUrlEncoder().withoutPadding().encodeToString(raw).substring(0, 22),
             applicationCredential);
+    tokens.values().removeIf(t -> !now.isBefore(t.expires()));
     tokens.put(token.id(), token);
     LOG.debugf("issued a token (method %s)", method);
     return token;
