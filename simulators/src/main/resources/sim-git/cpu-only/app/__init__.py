@@ -1,0 +1,3 @@
+"""shortlink: short links for long URLs."""
+
+__version__ = "1.4.0"
