@@ -1,6 +1,7 @@
 package dev.gort.simulators.ai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -99,11 +100,52 @@ final class AnswerSchema {
     return "Invalid schema for response_format '" + name + "': In context=(" + inner + "), ";
   }
 
+  /**
+   * Fits a good answer to what the schema sent constrains, as a model decoding under the schema
+   * would: a string property with an {@code enum} takes the member equal to it ignoring case, an
+   * integer property is kept within its {@code minimum} and {@code maximum}. Top level only.
+   */
+  static void fit(JsonNode schema, ObjectNode answer) {
+    if (schema == null) {
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+    while (properties.hasNext()) {
+      Map.Entry<String, JsonNode> property = properties.next();
+      JsonNode value = answer.get(property.getKey());
+      JsonNode constraint = property.getValue();
+      if (value == null) {
+        continue;
+      }
+      if (value.isTextual() && constraint.path("enum").isArray()) {
+        for (JsonNode member : constraint.path("enum")) {
+          if (member.isTextual() && member.asText().equalsIgnoreCase(value.asText())) {
+            answer.put(property.getKey(), member.asText());
+          }
+        }
+      } else if (value.isIntegralNumber()) {
+        long fitted = value.asLong();
+        if (constraint.path("minimum").isNumber()) {
+          fitted = Math.max(fitted, (long) Math.ceil(constraint.path("minimum").asDouble()));
+        }
+        if (constraint.path("maximum").isNumber()) {
+          fitted = Math.min(fitted, (long) Math.floor(constraint.path("maximum").asDouble()));
+        }
+        answer.put(property.getKey(), fitted);
+      }
+    }
+  }
+
   /** What is wrong with {@code answer} against {@code schema}: {@code "<pointer>: <problem>"}. */
   static List<String> problems(JsonNode schema, JsonNode answer) {
     JsonSchema compiled;
     try {
-      compiled = FACTORY.getSchema(schema, CONFIG);
+      JsonNode bare = schema;
+      if (schema.has("$schema") && schema.isObject()) {
+        // the sent schema is read as JSON Schema 2020-12 whatever draft it names
+        bare = ((ObjectNode) schema).deepCopy().without("$schema");
+      }
+      compiled = FACTORY.getSchema(bare, CONFIG);
     } catch (RuntimeException e) {
       return List.of(": the schema cannot be compiled: " + e.getMessage());
     }

@@ -168,6 +168,7 @@ public class SimulatedModel {
       }
       default -> {
         ObjectNode good = good(d, question);
+        AnswerSchema.fit(schema, good);
         List<String> problems = schema == null ? List.of() : AnswerSchema.problems(schema, good);
         if (!problems.isEmpty()) {
           LOG.warnf(

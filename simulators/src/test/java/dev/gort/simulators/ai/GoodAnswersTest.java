@@ -140,6 +140,22 @@ class GoodAnswersTest {
     assertThat(AnswerSchema.strictProblem("x", nested)).contains("context=('properties', 'b')");
   }
 
+  @Test
+  void aGoodAnswerIsFittedToTheSchemasEnumsAndBounds() throws Exception {
+    JsonNode schema =
+        JSON.readTree(
+            "{\"type\": \"object\", \"properties\": {\"os_type\": {\"type\": \"string\", \"enum\":"
+                + " [\"Ubuntu\", \"CentOS\"]}, \"disk_gb\": {\"type\": \"integer\", \"minimum\": 10,"
+                + " \"maximum\": 100}, \"cpu_cores\": {\"type\": \"integer\", \"minimum\": 32}}}");
+    ObjectNode answer = GoodAnswers.requirements(GPU_FILES);
+    assertThat(AnswerSchema.problems(schema, answer)).isNotEmpty();
+    AnswerSchema.fit(schema, answer);
+    assertThat(answer.path("os_type").asText()).isEqualTo("Ubuntu");
+    assertThat(answer.path("disk_gb").asInt()).isEqualTo(100);
+    assertThat(answer.path("cpu_cores").asInt()).isEqualTo(32);
+    assertThat(AnswerSchema.problems(schema, answer)).isEmpty();
+  }
+
   private static List<String> names(JsonNode array) {
     List<String> names = new ArrayList<>();
     array.forEach(n -> names.add(n.asText()));
