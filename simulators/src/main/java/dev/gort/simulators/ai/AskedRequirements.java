@@ -1,6 +1,7 @@
 package dev.gort.simulators.ai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.Locale;
 
 /**
@@ -17,8 +18,7 @@ record AskedRequirements(
     String osVersion) {
 
   static AskedRequirements of(JsonNode requirements) {
-    JsonNode r =
-        requirements == null ? com.fasterxml.jackson.databind.node.NullNode.instance : requirements;
+    JsonNode r = requirements == null ? NullNode.instance : requirements;
     return new AskedRequirements(
         field(r, "gpu_required", "gpuRequired").asBoolean(false),
         field(r, "cuda_required", "cudaRequired").asBoolean(false),

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ public class SampleRepositories {
           Path target = dir.resolve(file);
           Files.createDirectories(target.getParent());
           try (InputStream in = resource(sample.name(), file)) {
-            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
           }
           git.add().addFilepattern(file).call();
         }
