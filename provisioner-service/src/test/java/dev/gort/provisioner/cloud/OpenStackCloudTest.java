@@ -16,6 +16,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +151,59 @@ class OpenStackCloudTest {
               assertThat(e.kind()).isEqualTo(Kind.REFUSED);
               assertThat(e.getMessage()).contains("Keystone").doesNotContain(PASSWORD);
             });
+  }
+
+  @Test
+  void threadsShareOneTokenEachWithItsOwnClient() throws Exception {
+    fake.on(
+        "GET",
+        "/networking/v2.0/networks",
+        Answer.json(200, "{\"networks\": [{\"id\": \"net-1\", \"name\": \"sharednet1\"}]}"));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Optional<String>>> answers =
+          pool.invokeAll(
+              IntStream.range(0, 32)
+                  .mapToObj(i -> (Callable<Optional<String>>) () -> cloud.networkId("sharednet1"))
+                  .toList());
+      for (Future<Optional<String>> answer : answers) {
+        assertThat(answer.get()).contains("net-1");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(fake.tokensIssued()).isEqualTo(1);
+    assertThat(fake.requests("GET", "/networking/v2.0/networks"))
+        .hasSize(32)
+        .allSatisfy(r -> assertThat(r.header("X-Auth-Token")).isEqualTo("token-1"));
+  }
+
+  @Test
+  void endpointsAreTakenFromTheConfiguredRegion() {
+    CloudSettings base = settings(fake.authUrl(), "PT5M");
+    Cloud elsewhere =
+        new OpenStackCloud(
+            new CloudSettings(
+                base.authUrl(),
+                base.username(),
+                base.password(),
+                base.projectName(),
+                base.userDomainName(),
+                base.projectDomainName(),
+                "RegionTwo",
+                base.externalNetwork(),
+                base.flavor(),
+                base.connectTimeout(),
+                base.requestTimeout(),
+                base.tokenRenewBefore()),
+            clock);
+
+    assertThatThrownBy(() -> elsewhere.networkId("sharednet1"))
+        .isInstanceOfSatisfying(
+            CloudException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("no public network endpoint in region RegionTwo"));
   }
 
   @Test
