@@ -424,7 +424,7 @@ public final class OpenStackCloud implements Cloud {
               os.networking().port().list(PortListOptions.create().deviceId(serverId));
           String portId =
               ports.stream()
-                  .filter(p -> serverId.equals(p.getDeviceId()) || p.getDeviceId() == null)
+                  .filter(p -> serverId.equals(p.getDeviceId()))
                   .map(Port::getId)
                   .findFirst()
                   .orElseThrow(
