@@ -29,4 +29,11 @@ public interface SchedulerConfig {
   /** {@code Retry-After} suggested to clients polling an unfinished operation. */
   @WithDefault("PT2S")
   Duration operationRetryAfter();
+
+  /**
+   * The provisioner's base URL, as clients reach it: a finished environment operation's {@code
+   * resourceLocation} is its {@code /api/v1/environments/{id}} there.
+   */
+  @WithDefault("http://127.0.0.1:8085")
+  String provisionerUrl();
 }

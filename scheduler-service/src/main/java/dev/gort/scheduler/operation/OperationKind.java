@@ -8,7 +8,7 @@ import java.util.Optional;
  * The operations of one kind (seed 001, "Operations resource"): how one is found, and whether and
  * how it is cancelled. A kind is a bean; {@code /api/v1/operations/{id}} asks each kind in turn.
  * The list, {@code GET /api/v1/operations}, is one SQL query ({@link OperationQuery}) over test
- * runs so far: a kind with operations of its own adds them there too.
+ * runs and environments: a kind with operations of its own adds them there too.
  */
 public interface OperationKind {
 

@@ -5,6 +5,8 @@ import dev.gort.common.operation.Filter.Type;
 import dev.gort.common.operation.FilterSql;
 import dev.gort.common.operation.OperationView;
 import dev.gort.common.operation.OrderBy;
+import dev.gort.scheduler.config.SchedulerConfig;
+import dev.gort.scheduler.operation.environment.EnvironmentOperationStatus;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +22,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The operations list in SQL: filtered, sorted and paged by PostgreSQL over the test runs, through
- * indexes on each run's stored operation status and progress (generated columns, migration V5,
- * which repeat the mapping of {@code GET /api/v1/operations/{id}}; a test checks they agree).
+ * The operations list in SQL: filtered, sorted and paged by PostgreSQL over the test runs and the
+ * environments (the provisioner's operations, mirrored), through indexes on each one's stored
+ * operation status and progress (generated columns, migrations V5 and V11, which repeat the mapping
+ * of {@code GET /api/v1/operations/{id}}; tests check they agree). An environment has no {@code
+ * experiment}: it matches no comparison on it, {@code ne} included (SQL's NULL).
  */
 @ApplicationScoped
 public class OperationQuery {
@@ -47,23 +51,31 @@ public class OperationQuery {
           "createdDateTime", "op.created_at",
           "lastActionDateTime", "op.last_action_at");
 
-  // every test run is an operation of kind test-run
+  // every test run is an operation of kind test-run, and every environment the provisioner told of
+  // (its mirror, EnvironmentMirror) one of kind environment; the columns one kind has not are null
   private static final String OPERATIONS =
       "SELECT r.id, r.operation_id, r.state, r.outcome, r.summary, r.unresponsive_since,"
           + " r.experiment, r.owner, r.created_at, r.last_action_at, r.operation_status AS status,"
           + " r.operation_progress AS progress, CAST('"
           + OperationStatus.KIND_TEST_RUN
-          + "' AS TEXT) AS kind FROM test_run r";
+          + "' AS TEXT) AS kind, CAST(NULL AS SMALLINT) AS percent_complete FROM test_run r"
+          + " UNION ALL SELECT e.environment_id, e.operation_id, e.state, CAST(NULL AS TEXT),"
+          + " e.failure, CAST(NULL AS TIMESTAMPTZ), CAST(NULL AS TEXT), e.owner, e.created_at,"
+          + " e.last_action_at, e.operation_status, e.operation_progress, CAST('"
+          + EnvironmentOperationStatus.KIND
+          + "' AS TEXT), e.percent_complete FROM environment_operation e";
 
   // seed 001, "Operations resource": not started, running, completed, each by creation time
   private static final String DEFAULT_ORDER = "op.progress ASC, op.created_at ASC";
 
   @Inject AgroalDataSource dataSource;
+  @Inject SchedulerConfig config;
 
   /**
    * At most {@code limit} operations after the first {@code offset}, of those {@code owner}'s runs
-   * (null: everyone's) that {@code filter} (null: all) selects, in {@code order} (empty: the seed's
-   * default order); the run id breaks ties so that pages neither repeat nor skip an operation.
+   * and environments (null: everyone's) that {@code filter} (null: all) selects, in {@code order}
+   * (empty: the seed's default order); the run's or environment's id (then the kind) breaks ties so
+   * that pages neither repeat nor skip an operation.
    */
   public List<OperationView> list(
       String owner, Filter.Expr filter, List<OrderBy.Key> order, long offset, int limit) {
@@ -84,7 +96,7 @@ public class OperationQuery {
     }
     sql.append(" ORDER BY ")
         .append(order.isEmpty() ? DEFAULT_ORDER : OrderBy.toSql(order, COLUMNS))
-        .append(", op.id ASC LIMIT ? OFFSET ?");
+        .append(", op.id ASC, op.kind ASC LIMIT ? OFFSET ?");
     parameters.add(limit);
     parameters.add(offset);
     try (Connection connection = dataSource.getConnection();
@@ -95,22 +107,36 @@ public class OperationQuery {
       List<OperationView> operations = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          operations.add(
-              OperationStatus.of(
-                  rows.getString("id"),
-                  rows.getString("operation_id"),
-                  rows.getString("state"),
-                  rows.getString("outcome"),
-                  rows.getString("summary"),
-                  nullableInstant(rows, "unresponsive_since"),
-                  instant(rows, "created_at"),
-                  instant(rows, "last_action_at")));
+          operations.add(operation(rows));
         }
       }
       return operations;
     } catch (SQLException e) {
       throw new IllegalStateException("listing operations failed: " + e.getMessage(), e);
     }
+  }
+
+  private OperationView operation(ResultSet rows) throws SQLException {
+    if (EnvironmentOperationStatus.KIND.equals(rows.getString("kind"))) {
+      return EnvironmentOperationStatus.of(
+          rows.getString("id"),
+          rows.getString("operation_id"),
+          rows.getString("state"),
+          rows.getInt("percent_complete"),
+          rows.getString("summary"),
+          instant(rows, "created_at"),
+          instant(rows, "last_action_at"),
+          config.provisionerUrl());
+    }
+    return OperationStatus.of(
+        rows.getString("id"),
+        rows.getString("operation_id"),
+        rows.getString("state"),
+        rows.getString("outcome"),
+        rows.getString("summary"),
+        nullableInstant(rows, "unresponsive_since"),
+        instant(rows, "created_at"),
+        instant(rows, "last_action_at"));
   }
 
   private static Instant instant(ResultSet rows, String column) throws SQLException {
