@@ -499,6 +499,30 @@ public final class GortStack implements AutoCloseable {
     env.put("GORT_WORKER_PORT", String.valueOf(ports.get(WORKER)));
     env.put("GORT_NOTIFIER_PORT", String.valueOf(ports.get(NOTIFIER)));
     env.put("GORT_PROVISIONER_PORT", String.valueOf(ports.get(PROVISIONER)));
+    // the provisioner: the simulated cloud, model and Git host, with seed 004's waits in seconds
+    env.put("OS_AUTH_URL", url(SIMULATORS) + "/identity/v3");
+    env.put("OS_USERNAME", "gort");
+    env.put("OS_PASSWORD", "gort-sim-password");
+    env.put("OS_PROJECT_NAME", "gort");
+    env.put("OS_USER_DOMAIN_NAME", "Default");
+    env.put("OS_PROJECT_DOMAIN_NAME", "Default");
+    env.put("GORT_MODEL_BASE_URL", url(SIMULATORS) + "/v1");
+    env.put("GORT_MODEL_API_KEY", "sim-model-key");
+    env.put("GORT_MODEL_TIMEOUT", "PT3S");
+    env.put("GORT_PROVISIONER_PUBLIC_URL", url(PROVISIONER));
+    env.put("GORT_PROVISIONER_URL", url(PROVISIONER));
+    env.put("GORT_PROVISIONER_KEY_SECRET", "system-test-private-key-secret");
+    env.put("GORT_PROVISIONER_LEASE_START_DELAY", "PT0S");
+    env.put("GORT_PROVISIONER_LEASE_POLL", "PT0.3S");
+    env.put("GORT_PROVISIONER_LEASE_LIMIT", "PT6S");
+    env.put("GORT_PROVISIONER_SERVER_POLL", "PT0.3S");
+    env.put("GORT_PROVISIONER_SERVER_LIMIT", "PT6S");
+    env.put("GORT_PROVISIONER_TEARDOWN_POLL", "PT0.3S");
+    env.put("GORT_PROVISIONER_FIRST_BACKOFF", "PT0.3S");
+    env.put("GORT_PROVISIONER_MAX_BACKOFF", "PT2S");
+    env.put("GORT_PROVISIONER_WORK_LEASE", "PT20S");
+    env.put("GORT_PROVISIONER_WORK_INTERVAL", "PT0.1S");
+    env.put("GORT_PROVISIONER_RECONCILE_INTERVAL", "PT1H");
     // short poll interval and back-off so that the scheduled flows finish in seconds
     env.put("GORT_POLL_INTERVAL", "PT1S");
     env.put("GORT_POLL_MAX_BACKOFF", "PT4S");
