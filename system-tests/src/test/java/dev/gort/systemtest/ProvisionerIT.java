@@ -341,6 +341,74 @@ class ProvisionerIT {
     teardown(id);
   }
 
+  @Test
+  void anEnvironmentAskedForByEventIsMadeOnceAndReportsEachStepByEvent() throws Exception {
+    String id = java.util.UUID.randomUUID().toString();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("environmentId", id);
+    data.put("owner", "alice");
+    data.put("repositoryUrl", repository("cpu-only"));
+    data.put("durationHours", 3);
+    String request = event("dev.gort.environment.requested.v1", id, data);
+    try (dev.gort.testsupport.KafkaTestClient kafka =
+        new dev.gort.testsupport.KafkaTestClient(stack.kafkaBootstrap())) {
+      kafka.publish("gort.environments.requested", id, request);
+      // the same event again, and a second request for the same environment: one environment
+      kafka.publish("gort.environments.requested", id, request);
+      kafka.publish(
+          "gort.environments.requested", id, event("dev.gort.environment.requested.v1", id, data));
+
+      JsonNode env = awaitState(id, "READY");
+      assertThat(env.path("owner").asText()).isEqualTo("alice");
+      assertThat(env.path("durationHours").asInt()).isEqualTo(3);
+      assertThat(sources(env)).containsEntry("lease_duration", "OVERRIDE");
+
+      List<JsonNode> statuses =
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .until(
+                  () ->
+                      EventLog.eventsAbout(stack.kafkaBootstrap(), "gort.environments.status", id),
+                  events ->
+                      events.stream()
+                          .anyMatch(e -> e.path("data").path("state").asText().equals("READY")));
+      List<Long> sequences = new ArrayList<>();
+      List<String> states = new ArrayList<>();
+      for (JsonNode status : statuses) {
+        sequences.add(status.path("data").path("sequence").asLong());
+        states.add(status.path("data").path("state").asText());
+      }
+      assertThat(sequences).isSorted().doesNotHaveDuplicates();
+      assertThat(states).startsWith("REQUESTED", "PROVISIONING").endsWith("READY");
+      assertThat(states.stream().filter("REQUESTED"::equals).count()).isEqualTo(1);
+
+      Map<String, Object> cancel = new LinkedHashMap<>();
+      cancel.put("environmentId", id);
+      cancel.put("owner", "alice");
+      cancel.put("requestedBy", "alice");
+      kafka.publish(
+          "gort.environments.requested",
+          id,
+          event("dev.gort.environment.cancel-requested.v1", id, cancel));
+      awaitState(id, "TORN_DOWN");
+      assertThat(resourcesOf(id)).isEmpty();
+    }
+  }
+
+  private static String event(String type, String subject, Map<String, Object> data)
+      throws Exception {
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("specversion", "1.0");
+    envelope.put("id", java.util.UUID.randomUUID().toString());
+    envelope.put("source", "/gort/system-tests");
+    envelope.put("type", type);
+    envelope.put("time", java.time.Instant.now().toString());
+    envelope.put("subject", subject);
+    envelope.put("datacontenttype", "application/json");
+    envelope.put("data", data);
+    return Http.JSON.writeValueAsString(envelope);
+  }
+
   // --- helpers ---
 
   private static JsonNode create(Map<String, Object> body, int expected) {

@@ -1,5 +1,6 @@
 package dev.gort.provisioner.environment;
 
+import dev.gort.common.causality.CausalClock;
 import dev.gort.common.event.Envelope;
 import dev.gort.common.event.EnvironmentEvents.EnvironmentCancelRequested;
 import dev.gort.common.event.EnvironmentEvents.EnvironmentRequested;
@@ -23,12 +24,14 @@ public class EnvironmentRequests {
 
   @Inject Inbox inbox;
   @Inject EnvironmentService environments;
+  @Inject CausalClock causalClock;
 
   @Transactional
   public void accept(Envelope event) {
     if (!inbox.firstDelivery(CONSUMER, event.id())) {
       return;
     }
+    causalClock.receive(event.subject(), event.clock());
     if (event.data() instanceof EnvironmentRequested asked) {
       request(asked);
     } else if (event.data() instanceof EnvironmentCancelRequested cancel) {

@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.Response;
  *       "serverActiveAfterMs"}} (each optional), for resources created from then on.
  *   <li>{@code POST /sim/openstack/plant} {@code {"kind": "server|lease|floating-ip",
  *       "environment": "<env id>", "name": "<optional>"}}: 201.
+ *   <li>{@code GET /sim/openstack/calls}: the OpenStack calls answered, by service and method;
+ *       {@code DELETE} starts the count again.
  *   <li>{@code POST /sim/openstack/reset}: 204.
  * </ul>
  */
@@ -37,6 +39,7 @@ public class OpenStackControlResource {
 
   @Inject SimulatedCloud cloud;
   @Inject JsonBodies bodies;
+  @Inject OpenStackCalls calls;
 
   /** Body of {@code PUT /faults}. */
   public record FaultRequest(String fault, String match) {}
@@ -99,10 +102,25 @@ public class OpenStackControlResource {
         .build();
   }
 
+  /** The OpenStack calls answered since the last reset, by service and method. */
+  @GET
+  @Path("/calls")
+  public ObjectNode calls() {
+    return calls.snapshot();
+  }
+
+  @DELETE
+  @Path("/calls")
+  public Response resetCalls() {
+    calls.reset();
+    return Response.noContent().build();
+  }
+
   @POST
   @Path("/reset")
   public Response reset() {
     cloud.reset();
+    calls.reset();
     return Response.noContent().build();
   }
 }
