@@ -57,7 +57,7 @@ CREATE TABLE environment (
 );
 
 CREATE INDEX environment_due ON environment (next_at)
-    WHERE state IN ('REQUESTED', 'PROVISIONING', 'TEARING_DOWN');
+    WHERE state IN ('REQUESTED', 'PROVISIONING', 'TEARING_DOWN', 'DELETING');
 CREATE INDEX environment_owner ON environment (owner, created_at);
 
 -- Each step of an environment: its status, when it ran, what it found.

@@ -26,7 +26,7 @@ CREATE TABLE environment_operation (
 ALTER TABLE environment_operation ADD COLUMN operation_status TEXT GENERATED ALWAYS AS (
     CASE
         WHEN state = 'REQUESTED' THEN 'notstarted'
-        WHEN state IN ('READY', 'TORN_DOWN') THEN 'succeeded'
+        WHEN state IN ('READY', 'DELETING', 'TORN_DOWN') THEN 'succeeded'
         WHEN state = 'FAILED' THEN 'failed'
         WHEN state = 'CANCELLED' THEN 'cancelled'
         ELSE 'running'
@@ -35,7 +35,7 @@ ALTER TABLE environment_operation ADD COLUMN operation_status TEXT GENERATED ALW
 ALTER TABLE environment_operation ADD COLUMN operation_progress SMALLINT GENERATED ALWAYS AS (
     CASE
         WHEN state = 'REQUESTED' THEN 0
-        WHEN state IN ('READY', 'TORN_DOWN', 'FAILED', 'CANCELLED') THEN 2
+        WHEN state IN ('READY', 'DELETING', 'TORN_DOWN', 'FAILED', 'CANCELLED') THEN 2
         ELSE 1
     END) STORED;
 

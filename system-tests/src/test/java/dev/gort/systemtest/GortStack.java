@@ -514,9 +514,9 @@ public final class GortStack implements AutoCloseable {
     env.put("GORT_PROVISIONER_KEY_SECRET", "system-test-private-key-secret");
     env.put("GORT_PROVISIONER_LEASE_START_DELAY", "PT0S");
     env.put("GORT_PROVISIONER_LEASE_POLL", "PT0.3S");
-    env.put("GORT_PROVISIONER_LEASE_LIMIT", "PT6S");
+    env.put("GORT_PROVISIONER_LEASE_LIMIT", "PT12S");
     env.put("GORT_PROVISIONER_SERVER_POLL", "PT0.3S");
-    env.put("GORT_PROVISIONER_SERVER_LIMIT", "PT6S");
+    env.put("GORT_PROVISIONER_SERVER_LIMIT", "PT12S");
     env.put("GORT_PROVISIONER_TEARDOWN_POLL", "PT0.3S");
     env.put("GORT_PROVISIONER_FIRST_BACKOFF", "PT0.3S");
     env.put("GORT_PROVISIONER_MAX_BACKOFF", "PT2S");

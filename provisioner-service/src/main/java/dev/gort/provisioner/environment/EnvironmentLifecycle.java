@@ -1,6 +1,7 @@
 package dev.gort.provisioner.environment;
 
 import static dev.gort.provisioner.environment.EnvironmentState.CANCELLED;
+import static dev.gort.provisioner.environment.EnvironmentState.DELETING;
 import static dev.gort.provisioner.environment.EnvironmentState.FAILED;
 import static dev.gort.provisioner.environment.EnvironmentState.PROVISIONING;
 import static dev.gort.provisioner.environment.EnvironmentState.READY;
@@ -16,9 +17,10 @@ import static dev.gort.provisioner.environment.EnvironmentTrigger.START;
 import dev.gort.common.statemachine.StateMachine;
 
 /**
- * An environment's state machine. A failure, a cancel and a delete all go through {@code
+ * An environment's state machine. A failure and a cancel while provisioning go through {@code
  * TEARING_DOWN}, which removes what Gort created and then ends in the state the teardown was
- * started for ({@code teardownEnd}): seed 004's failure points 3–6 release what they hold.
+ * started for ({@code teardownEnd}): seed 004's failure points 3–6 release what they hold. A ready
+ * environment's delete goes through {@code DELETING} to {@code TORN_DOWN}.
  */
 public final class EnvironmentLifecycle {
 
@@ -35,8 +37,9 @@ public final class EnvironmentLifecycle {
           .permit(PROVISIONING, PROVISIONED, READY)
           .permit(PROVISIONING, FAIL, TEARING_DOWN)
           .permit(PROVISIONING, CANCEL, TEARING_DOWN)
-          .permit(READY, CANCEL, TEARING_DOWN)
-          .permit(READY, FAIL, TEARING_DOWN)
+          .permit(READY, CANCEL, DELETING)
+          .permit(READY, FAIL, DELETING)
+          .permit(DELETING, CLEANED, TORN_DOWN)
           .permitIf(
               TEARING_DOWN, CLEANED, FAILED, "after a failure", c -> c.teardownEnd() == FAILED)
           .permitIf(

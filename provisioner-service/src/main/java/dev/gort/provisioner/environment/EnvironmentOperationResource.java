@@ -50,9 +50,11 @@ public class EnvironmentOperationResource {
    */
   @DELETE
   public Response cancel(@PathParam("id") String id) {
-    Environment env = findOutside(id);
-    if (env.state == EnvironmentState.READY
-        || (env.state.isFinal() && env.state != EnvironmentState.CANCELLED)) {
+    Environment found = findOutside(id);
+    EnvironmentService.Cancelled cancelled =
+        environments.cancelOperation(found.id, callers.current().name()).orElseThrow();
+    Environment env = cancelled.environment();
+    if (cancelled.alreadyFinished()) {
       String status = EnvironmentViews.operationStatus(env.state);
       throw ProblemException.conflict(
           "operation "
@@ -65,7 +67,6 @@ public class EnvironmentOperationResource {
                   : ""),
           Map.of("operationStatus", status));
     }
-    environments.cancel(env.id, callers.current().name()).orElseThrow();
     loops.wake();
     return Response.accepted(operationOf(env.operationId)).build();
   }

@@ -25,7 +25,7 @@ public record EnvironmentRequest(
   static final int MIN_HOURS = 1;
   static final int MAX_HOURS = 168;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.*-]{0,127}");
-  private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_. -]{0,254}");
+  private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,199}");
   private static final Pattern PUBLIC_KEY =
       Pattern.compile(
           "(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh.com)"

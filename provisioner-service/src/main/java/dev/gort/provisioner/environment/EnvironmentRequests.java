@@ -20,6 +20,11 @@ import org.jboss.logging.Logger;
 public class EnvironmentRequests {
 
   static final String CONSUMER = "provisioner-service.requested";
+
+  /** An environment id a sender may choose: it names cloud resources and files. */
+  static final java.util.regex.Pattern ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
+
   private static final Logger LOG = Logger.getLogger(EnvironmentRequests.class);
 
   @Inject Inbox inbox;
@@ -59,9 +64,14 @@ public class EnvironmentRequests {
       return;
     }
     if (asked.environmentId() == null
-        || asked.environmentId().length() > 64
-        || asked.owner() == null) {
-      LOG.warnf("an environment request without a usable id or owner is dropped");
+        || !ID.matcher(asked.environmentId()).matches()
+        || asked.owner() == null
+        || asked.owner().isBlank()
+        || asked.owner().length() > 255
+        || Untrusted.hasControlCharacter(asked.owner())) {
+      LOG.warnf(
+          "an environment request without a usable id (%s) or owner is dropped",
+          Untrusted.forLog(asked.environmentId()));
       return;
     }
     environments.create(

@@ -61,10 +61,20 @@ public class EnvironmentService {
     em.persist(env);
     steps.create(env.id);
     status.changed(env);
+    // the host only: a URL's path or query may carry a token
     LOG.infof(
-        "environment %s requested by %s for %s",
-        env.id, Untrusted.forLog(requestedBy), Untrusted.forLog(repositoryUrl));
+        "environment %s requested by %s for a repository at %s",
+        env.id, Untrusted.forLog(requestedBy), Untrusted.forLog(hostOf(repositoryUrl)));
     return new Created(env, true);
+  }
+
+  private static String hostOf(String url) {
+    try {
+      String host = java.net.URI.create(url.trim()).getHost();
+      return host == null ? "?" : host;
+    } catch (IllegalArgumentException e) {
+      return "?";
+    }
   }
 
   /** What a cancel or delete found: the environment after it, and whether it had already ended. */
@@ -83,7 +93,7 @@ public class EnvironmentService {
     if (env.state.isFinal()) {
       return Optional.of(new Cancelled(env, true));
     }
-    if (env.state == EnvironmentState.TEARING_DOWN) {
+    if (env.state.isTearingDown()) {
       return Optional.of(new Cancelled(env, false));
     }
     Instant now = clock.instant();
@@ -93,7 +103,7 @@ public class EnvironmentService {
             from, EnvironmentTrigger.CANCEL, new EnvironmentLifecycle.Context(null));
     steps.cancelRunning(env.id, now);
     steps.skipRest(env.id);
-    if (env.state == EnvironmentState.TEARING_DOWN) {
+    if (env.state.isTearingDown()) {
       env.teardownEnd = EnvironmentLifecycle.teardownEnd(from, EnvironmentTrigger.CANCEL);
       env.step = Step.TEARDOWN;
       env.waitingSince = now;
@@ -108,6 +118,28 @@ public class EnvironmentService {
         env.id, from == EnvironmentState.READY ? "delete" : "cancel", Untrusted.forLog(by));
     status.changed(env);
     return Optional.of(new Cancelled(env, false));
+  }
+
+  /**
+   * Cancels the environment's provisioning operation (seed 001's DELETE of an operation), deciding
+   * under the environment's lock: an operation that already finished — the environment is ready or
+   * being deleted, torn down or failed — is answered {@code alreadyFinished} and nothing changes (a
+   * ready environment is torn down by its own DELETE); a cancelled one answers again as it is.
+   */
+  @Transactional
+  public Optional<Cancelled> cancelOperation(String id, String by) {
+    Environment env = em.find(Environment.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (env == null) {
+      return Optional.empty();
+    }
+    boolean finished =
+        env.state == EnvironmentState.READY
+            || env.state == EnvironmentState.DELETING
+            || (env.state.isFinal() && env.state != EnvironmentState.CANCELLED);
+    if (finished) {
+      return Optional.of(new Cancelled(env, true));
+    }
+    return cancel(id, by);
   }
 
   /**

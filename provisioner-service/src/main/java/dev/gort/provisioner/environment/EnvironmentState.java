@@ -8,8 +8,13 @@ public enum EnvironmentState {
   PROVISIONING,
   /** The server is up and reachable; the lease runs until its end. */
   READY,
-  /** What Gort created is being removed (after a failure, a cancel or a delete). */
+  /** What Gort created is being removed after a failure or a cancel while provisioning. */
   TEARING_DOWN,
+  /**
+   * A ready environment's owner deleted it; what Gort created is being removed. Its provisioning
+   * operation stays succeeded.
+   */
+  DELETING,
   /** Deleted by its owner, everything Gort created removed. */
   TORN_DOWN,
   /** A step failed; what Gort created is removed. */
@@ -23,6 +28,10 @@ public enum EnvironmentState {
 
   /** Whether the work loop has something to do for an environment in this state. */
   public boolean isWorking() {
-    return this == REQUESTED || this == PROVISIONING || this == TEARING_DOWN;
+    return this == REQUESTED || this == PROVISIONING || isTearingDown();
+  }
+
+  public boolean isTearingDown() {
+    return this == TEARING_DOWN || this == DELETING;
   }
 }

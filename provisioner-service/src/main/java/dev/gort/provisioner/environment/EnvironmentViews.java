@@ -118,9 +118,7 @@ public class EnvironmentViews {
         env.createdAt,
         env.updatedAt,
         Progress.percent(env),
-        finished || env.state == EnvironmentState.READY
-            ? config.publicUrl() + "/api/v1/environments/" + env.id
-            : null,
+        finished ? config.publicUrl() + "/api/v1/environments/" + env.id : null,
         env.state == EnvironmentState.FAILED
             ? new OperationError("ProvisioningFailed", env.failure)
             : env.state == EnvironmentState.CANCELLED
@@ -133,7 +131,7 @@ public class EnvironmentViews {
     return switch (state) {
       case REQUESTED -> "notstarted";
       case PROVISIONING, TEARING_DOWN -> "running";
-      case READY, TORN_DOWN -> "succeeded";
+      case READY, DELETING, TORN_DOWN -> "succeeded";
       case FAILED -> "failed";
       case CANCELLED -> "cancelled";
     };

@@ -1,5 +1,6 @@
 package dev.gort.provisioner.environment;
 
+import dev.gort.common.web.ProblemException;
 import dev.gort.provisioner.config.ProvisionerConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,11 @@ public class PrivateKeys {
             MessageDigest.getInstance("SHA-256")
                 .digest(config.privateKeySecret().get().getBytes(StandardCharsets.UTF_8));
         key = new SecretKeySpec(digest, "AES");
+      } else if (production()) {
+        throw new IllegalStateException(
+            "refusing to start in production without gort.provisioner.private-key-secret"
+                + " (GORT_PROVISIONER_KEY_SECRET): every replica must open the private keys"
+                + " another sealed, and a restart must not lose them");
       } else {
         LOG.warn(
             "no gort.provisioner.private-key-secret: created private keys are sealed with a key of"
@@ -52,6 +58,11 @@ public class PrivateKeys {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256 is not available", e);
     }
+  }
+
+  private static boolean production() {
+    return io.quarkus.runtime.configuration.ConfigUtils.getProfiles().stream()
+        .noneMatch(p -> p.equals("local") || p.equals("test") || p.equals("dev"));
   }
 
   public String seal(String environmentId, String privateKey) {
@@ -74,7 +85,7 @@ public class PrivateKeys {
   /**
    * The key sealed for {@code environmentId}.
    *
-   * @throws IllegalStateException when it does not open (another secret, another environment)
+   * @throws ProblemException 410 when it does not open (sealed under another secret)
    */
   public String open(String environmentId, String sealed) {
     try {
@@ -85,7 +96,11 @@ public class PrivateKeys {
       byte[] clear = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
       return new String(clear, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalStateException("the sealed private key does not open with this secret");
+      throw new ProblemException(
+          410,
+          "Gone",
+          "the private key can no longer be opened (it was sealed under another"
+              + " gort.provisioner.private-key-secret): delete the environment and ask again");
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.gort.provisioner.cloud.Cloud;
 import dev.gort.provisioner.cloud.CloudException;
 import dev.gort.provisioner.cloud.CloudFloatingIp;
 import dev.gort.provisioner.cloud.CloudImage;
+import dev.gort.provisioner.cloud.CloudKeyPair;
 import dev.gort.provisioner.cloud.CloudLease;
 import dev.gort.provisioner.cloud.CloudServer;
 import dev.gort.provisioner.cloud.CreatedKeyPair;
@@ -170,28 +171,52 @@ public class ProvisioningSteps {
             + ")");
   }
 
-  // step 4: find the key pair, import the public key given, or create one (its private key once)
+  /**
+   * Step 4: the key pair. Without a name, Gort creates one for the environment ({@code gort-<id>},
+   * its private key downloadable once, deleted with the environment). A name the owner gives lives
+   * in the owner's own namespace of the cloud project ({@link OwnerKeyPairs}), so no owner can put
+   * a key on another's server: found and used, imported from the public key given (an existing one
+   * with another key is refused), or created (its private key downloadable once); an owner's named
+   * key pair outlives the environment, for the next one.
+   */
   private StepOutcome keyPair(Environment env) {
     Overrides overrides = json.readOverrides(env.overrides);
-    String name =
-        overrides.keyName() != null ? overrides.keyName() : Environment.resourceName(env.id);
-    env.keyName = name;
-    boolean exists = cloud.keyPair(name).isPresent();
-    if (exists
-        && !(name.equals(Environment.resourceName(env.id)) && env.privateKeySealed == null)) {
-      return StepOutcome.done("key pair " + name + " exists");
-    }
-    if (exists) {
-      // Gort's own key pair from a try cut short before its private key was kept: make it again
-      cloud.deleteKeyPair(name);
-    }
-    if (overrides.publicKey() != null) {
-      cloud.importKeyPair(name, overrides.publicKey());
+    if (overrides.keyName() == null) {
+      String name = Environment.resourceName(env.id);
+      env.keyName = name;
+      if (cloud.keyPair(name).isPresent()) {
+        if (env.privateKeySealed != null) {
+          return StepOutcome.done("key pair " + name + " exists");
+        }
+        // made by a try cut short before its private key was kept: make it again
+        cloud.deleteKeyPair(name);
+      }
+      CreatedKeyPair created = cloud.createKeyPair(name);
       env.keyCreated = true;
+      env.privateKeySealed = privateKeys.seal(env.id, created.privateKey());
+      return StepOutcome.done(
+          "key pair " + name + " created; its private key can be downloaded once");
+    }
+    String name = OwnerKeyPairs.cloudName(env.owner, overrides.keyName());
+    env.keyName = name;
+    Optional<CloudKeyPair> existing = cloud.keyPair(name);
+    if (overrides.publicKey() != null) {
+      if (existing.isPresent()) {
+        if (!OwnerKeyPairs.sameKey(existing.get().publicKey(), overrides.publicKey())) {
+          return StepOutcome.fail(
+              "key pair "
+                  + Untrusted.quote(overrides.keyName())
+                  + " exists with another public key: give another name, or no public key");
+        }
+        return StepOutcome.done("key pair " + name + " exists with the public key given");
+      }
+      cloud.importKeyPair(name, overrides.publicKey());
       return StepOutcome.done("key pair " + name + " imported from the public key given");
     }
+    if (existing.isPresent()) {
+      return StepOutcome.done("key pair " + name + " exists");
+    }
     CreatedKeyPair created = cloud.createKeyPair(name);
-    env.keyCreated = true;
     env.privateKeySealed = privateKeys.seal(env.id, created.privateKey());
     return StepOutcome.done(
         "key pair " + name + " created; its private key can be downloaded once");
@@ -420,7 +445,10 @@ public class ProvisioningSteps {
           chosen = cloud.allocateFloatingIp(cloud.externalNetwork(), tag(env.id));
           env.floatingIpAllocated = true;
         } catch (CloudException e) {
-          if (e.kind() == CloudException.Kind.EXHAUSTED) {
+          // failure point 7: no address to be had (none left, or no external network to take
+          // one from) is not the environment's end
+          if (e.kind() == CloudException.Kind.EXHAUSTED
+              || e.kind() == CloudException.Kind.NOT_FOUND) {
             String warning =
                 "continued without a floating IP: none is free and none could be allocated ("
                     + e.getMessage()
@@ -450,7 +478,16 @@ public class ProvisioningSteps {
     boolean attached =
         cloud.floatingIps().stream().anyMatch(f -> f.id().equals(env.floatingIpId) && f.attached());
     if (!attached) {
-      return new StepOutcome.Retry("floating IP " + env.floatingIp + " not attached yet");
+      // Neutron may take a moment: look again, within the step's wait, not as a failed try
+      if (env.waitingSince == null) {
+        env.waitingSince = clock.instant();
+      }
+      if (Duration.between(env.waitingSince, clock.instant()).compareTo(config.serverActiveLimit())
+          >= 0) {
+        return StepOutcome.fail("floating IP " + env.floatingIp + " never showed as attached");
+      }
+      return StepOutcome.waitFor(
+          config.serverPollInterval(), "floating IP " + env.floatingIp + " not attached yet");
     }
     return StepOutcome.done(
         "floating IP "
@@ -496,58 +533,63 @@ public class ProvisioningSteps {
   }
 
   /**
-   * One pass of the teardown: the server (waiting until it is gone, so the lease is not cut from
-   * under it), the floating IP (released if Gort allocated it, detached if it was reused), the key
-   * pair Gort created, the lease. Every delete is idempotent; a pass is repeated until done.
+   * One pass of the teardown: a reused floating IP is detached first (while it is still on this
+   * environment's server: once the server is gone the address looks free and another environment
+   * may take it), then the server is deleted and awaited (so the lease is not cut from under it), a
+   * floating IP Gort allocated released, the key pair Gort created for the environment deleted, and
+   * the lease deleted. Server and lease are also looked for by the name every resource of the
+   * environment carries, so one whose create was cut short is found. Every delete is idempotent; a
+   * pass is repeated until done.
    */
   public StepOutcome teardown(Environment env) {
     try {
-      if (env.serverId == null && env.serverName != null) {
+      String name = Environment.resourceName(env.id);
+      if (env.serverId == null) {
         cloud.taggedServers(TAG_KEY).stream()
-            .filter(s -> env.serverName.equals(s.name()))
+            .filter(s -> name.equals(s.name()) || env.id.equals(s.metadata().get(TAG_KEY)))
             .findFirst()
             .ifPresent(s -> env.serverId = s.id());
       }
-      if (env.serverId != null) {
-        Optional<CloudServer> server = cloud.server(env.serverId);
-        if (server.isPresent() && !"DELETED".equalsIgnoreCase(server.get().status())) {
-          cloud.deleteServer(env.serverId);
-          if (env.waitingSince == null
-              || Duration.between(env.waitingSince, clock.instant())
-                      .compareTo(config.teardownLimit())
-                  < 0) {
-            return StepOutcome.waitFor(
-                config.teardownPollInterval(), "server " + env.serverId + " deleting");
-          }
-          LOG.warnf(
-              "environment %s: server %s not gone after %s; deleting the lease anyway",
-              env.id, env.serverId, config.teardownLimit());
-        }
-      }
-      if (env.floatingIpId != null) {
-        if (env.floatingIpAllocated) {
-          cloud.releaseFloatingIp(env.floatingIpId);
-        } else {
+      Optional<CloudServer> server =
+          env.serverId == null ? Optional.empty() : cloud.server(env.serverId);
+      boolean serverLive = server.isPresent() && !"DELETED".equalsIgnoreCase(server.get().status());
+      if (env.floatingIpId != null && !env.floatingIpAllocated && serverLive) {
+        boolean stillOurs =
+            env.floatingIp != null && env.floatingIp.equals(server.get().floatingIp());
+        if (stillOurs) {
           cloud.detachFloatingIp(env.floatingIpId);
         }
-      } else {
-        for (CloudFloatingIp f : cloud.taggedFloatingIps(TAG_KEY)) {
-          if (f.tagValue(TAG_KEY).filter(env.id::equals).isPresent()) {
-            cloud.releaseFloatingIp(f.id());
-          }
+      }
+      if (serverLive) {
+        cloud.deleteServer(env.serverId);
+        if (env.waitingSince == null
+            || Duration.between(env.waitingSince, clock.instant()).compareTo(config.teardownLimit())
+                < 0) {
+          return StepOutcome.waitFor(
+              config.teardownPollInterval(), "server " + env.serverId + " deleting");
+        }
+        LOG.warnf(
+            "environment %s: server %s not gone after %s; deleting the lease anyway",
+            env.id, env.serverId, config.teardownLimit());
+      }
+      if (env.floatingIpId != null && env.floatingIpAllocated) {
+        cloud.releaseFloatingIp(env.floatingIpId);
+      }
+      for (CloudFloatingIp f : cloud.taggedFloatingIps(TAG_KEY)) {
+        if (f.tagValue(TAG_KEY).filter(env.id::equals).isPresent()) {
+          cloud.releaseFloatingIp(f.id());
         }
       }
       if (env.keyCreated && env.keyName != null) {
         cloud.deleteKeyPair(env.keyName);
       }
-      if (env.leaseId == null && env.leaseName != null) {
-        cloud.leases().stream()
-            .filter(l -> env.leaseName.equals(l.name()))
-            .findFirst()
-            .ifPresent(l -> env.leaseId = l.id());
-      }
       if (env.leaseId != null) {
         cloud.deleteLease(env.leaseId);
+      }
+      for (CloudLease lease : cloud.taggedLeases(name)) {
+        if (name.equals(lease.name())) {
+          cloud.deleteLease(lease.id());
+        }
       }
       return StepOutcome.done("removed what Gort created");
     } catch (CloudException e) {

@@ -50,7 +50,7 @@ public class ProvisioningWork implements WorkQueue.Steps<ProvisioningWork.Claim,
     List<Environment> due =
         em.createNativeQuery(
                 "SELECT * FROM environment WHERE state IN ('REQUESTED', 'PROVISIONING',"
-                    + " 'TEARING_DOWN') AND next_at <= ?1 AND (leased_until IS NULL OR"
+                    + " 'TEARING_DOWN', 'DELETING') AND next_at <= ?1 AND (leased_until IS NULL OR"
                     + " leased_until <= ?1) ORDER BY next_at LIMIT 1 FOR UPDATE SKIP LOCKED",
                 Environment.class)
             .setParameter(1, now)
@@ -78,7 +78,7 @@ public class ProvisioningWork implements WorkQueue.Steps<ProvisioningWork.Claim,
   @Override
   public StepOutcome call(Claim claim) {
     Environment env = claim.environment();
-    if (env.state == EnvironmentState.TEARING_DOWN) {
+    if (env.state.isTearingDown()) {
       return steps.teardown(env);
     }
     Step step =
@@ -101,18 +101,21 @@ public class ProvisioningWork implements WorkQueue.Steps<ProvisioningWork.Claim,
       return;
     }
     Instant now = clock.instant();
+    boolean sameStep = env.step.equals(claim.step()) && env.state == claim.environment().state;
+    Instant teardownSince = env.waitingSince;
     EnvironmentFacts.copy(claim.environment(), env);
     env.leasedUntil = null;
     StepOutcome outcome =
         result.succeeded() ? result.answer() : new StepOutcome.Retry(result.why());
-    boolean sameStep = env.step.equals(claim.step());
     if (!sameStep || env.state.isFinal()) {
-      // cancelled (or deleted) while the step ran: the teardown takes over now
+      // cancelled (or deleted, or failed by the reconciler) while the step ran: what it made is
+      // recorded above, and the teardown, whose clock started then, takes over now
+      env.waitingSince = teardownSince;
       env.nextAt = now;
       env.updatedAt = now;
       return;
     }
-    if (env.state == EnvironmentState.TEARING_DOWN) {
+    if (env.state.isTearingDown()) {
       recordTeardown(env, outcome, now);
     } else {
       recordStep(env, outcome, now);
@@ -200,6 +203,8 @@ public class ProvisioningWork implements WorkQueue.Steps<ProvisioningWork.Claim,
         env.step = Step.DONE;
         env.finishedAt = now;
         env.stepTries = 0;
+        // a private key not downloaded by now is of no use: its key pair is gone
+        env.privateKeySealed = null;
         LOG.infof("environment %s %s: %s", env.id, env.state, Untrusted.forLog(done.found()));
         status.changed(env);
       }

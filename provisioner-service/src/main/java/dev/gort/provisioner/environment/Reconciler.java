@@ -63,9 +63,11 @@ public class Reconciler {
   public Report reconcile() {
     List<String> stuck = failStuck();
     List<String> servers = new ArrayList<>();
+    java.util.Set<String> withServers = new java.util.HashSet<>();
     for (CloudServer server : cloud.taggedServers(Cloud.ENVIRONMENT_TAG)) {
       String owner = server.metadata().get(Cloud.ENVIRONMENT_TAG);
       if (leaked(owner)) {
+        withServers.add(owner);
         remove("server", server.id(), owner, () -> cloud.deleteServer(server.id()), servers);
       }
     }
@@ -84,7 +86,10 @@ public class Reconciler {
     List<String> leases = new ArrayList<>();
     for (CloudLease lease : cloud.taggedLeases(LEASE_PREFIX)) {
       String owner = lease.name().substring(LEASE_PREFIX.length());
-      if (leaked(owner)) {
+      // a lease whose server was deleted just now goes at the next pass, not from under it
+      boolean serverGoing =
+          withServers.stream().anyMatch(id -> lease.name().startsWith(LEASE_PREFIX + id));
+      if (!serverGoing && EnvironmentRequests.ID.matcher(owner).matches() && leaked(owner)) {
         remove("lease", lease.id(), owner, () -> cloud.deleteLease(lease.id()), leases);
       }
     }

@@ -19,19 +19,27 @@ public final class EnvironmentOperationStatus {
   /** The environment states the provisioner sends ({@code EnvironmentStatus.state}). */
   public static final List<String> STATES =
       List.of(
-          "REQUESTED", "PROVISIONING", "READY", "TEARING_DOWN", "TORN_DOWN", "FAILED", "CANCELLED");
+          "REQUESTED",
+          "PROVISIONING",
+          "READY",
+          "TEARING_DOWN",
+          "DELETING",
+          "TORN_DOWN",
+          "FAILED",
+          "CANCELLED");
 
   private EnvironmentOperationStatus() {}
 
   /**
    * seed 001, "Operations States", for an environment: asked for and not yet begun, being
-   * provisioned or torn down, ready or torn down, failed, cancelled. A state this version does not
-   * know reads as running: the environment is somewhere the provisioner has not finished.
+   * provisioned or torn down after a failure or cancel, ready (or being deleted, or torn down, by
+   * its owner: the provisioning succeeded), failed, cancelled. A state this version does not know
+   * reads as running: the environment is somewhere the provisioner has not finished.
    */
   public static String status(String state) {
     return switch (state) {
       case "REQUESTED" -> "notstarted";
-      case "READY", "TORN_DOWN" -> "succeeded";
+      case "READY", "DELETING", "TORN_DOWN" -> "succeeded";
       case "FAILED" -> "failed";
       case "CANCELLED" -> "cancelled";
       default -> "running";

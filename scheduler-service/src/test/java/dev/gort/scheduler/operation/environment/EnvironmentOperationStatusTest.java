@@ -23,7 +23,7 @@ class EnvironmentOperationStatusTest {
     assertThat(view("REQUESTED", null, "http://p:8085").resourceLocation()).isNull();
     assertThat(view("PROVISIONING", null, "http://p:8085").resourceLocation()).isNull();
     assertThat(view("TEARING_DOWN", null, "http://p:8085").resourceLocation()).isNull();
-    for (String state : new String[] {"READY", "TORN_DOWN", "FAILED", "CANCELLED"}) {
+    for (String state : new String[] {"READY", "DELETING", "TORN_DOWN", "FAILED", "CANCELLED"}) {
       assertThat(view(state, null, "http://p:8085").resourceLocation())
           .as(state)
           .isEqualTo("http://p:8085/api/v1/environments/env-1");

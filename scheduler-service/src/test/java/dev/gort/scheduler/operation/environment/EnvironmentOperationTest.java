@@ -468,6 +468,7 @@ class EnvironmentOperationTest extends KafkaTestBase {
             "succeeded/2",
             "running/1",
             "succeeded/2",
+            "succeeded/2",
             "failed/2",
             "cancelled/2",
             "running/1");
