@@ -72,13 +72,22 @@ class CallbackBenchmark extends GatewayTestBase {
     System.out.printf("callbacks %s, warm-up: %s%n", name, warmUp.summary());
 
     List<SteadyLoad.Call> steady = requests(deliveries, RATE * SECONDS);
+    Instant steadyStart = Instant.now();
     SteadyLoad.Result load = client.at(steady, RATE);
-    System.out.printf("callbacks %s at a steady %d/s: %s%n", name, RATE, load.summary());
-
-    SteadyLoad.Result most = client.flatOut(requests(deliveries, FLAT_OUT), 16);
     System.out.printf(
-        "callbacks %s flat out (16 senders): %.0f accepted/s; %s%n",
-        name, most.count(202) / (most.elapsed().toNanos() / 1e9), most.summary());
+        "callbacks %s at a steady %d/s (%s to %s): %s%n",
+        name, RATE, steadyStart, Instant.now(), load.summary());
+
+    List<SteadyLoad.Call> flatOut = requests(deliveries, FLAT_OUT);
+    Instant flatOutStart = Instant.now();
+    SteadyLoad.Result most = client.flatOut(flatOut, 16);
+    System.out.printf(
+        "callbacks %s flat out (16 senders, %s to %s): %.0f accepted/s; %s%n",
+        name,
+        flatOutStart,
+        Instant.now(),
+        most.count(202) / (most.elapsed().toNanos() / 1e9),
+        most.summary());
 
     assertThat(load.count(202)).as("every callback accepted").isEqualTo(steady.size());
     assertThat(
