@@ -133,17 +133,26 @@ class ProvisionerIT {
   }
 
   @Test
-  void aCpuProjectGetsAComputeNodeAndTheRulesWhenTheModelIsDown() {
-    Http.anonymous()
-        .put(sim("/sim/ai/behaviour"), Http.json(Map.of("decision", "*", "mode", "error")));
+  void aCpuProjectGetsAComputeNodeAndTheRulesWhenTheModelFailsEachWay() {
+    // failure point 2, a different way per decision: down, garbage, too slow, refusing
+    behaviour("requirements", "error");
+    behaviour("image_candidates", "garbage");
+    behaviour("image_choice", "timeout");
+    behaviour("lease_duration", "refuse");
     String id = create(Map.of("repositoryUrl", repository("cpu-only")), 202).path("id").asText();
 
     JsonNode env = awaitState(id, "READY");
 
     assertThat(sources(env))
         .containsEntry("requirements", "RULE")
-        .containsEntry("image_choice", "RULE");
-    assertThat(reasons(env).get("requirements")).contains("model");
+        .containsEntry("image_candidates", "RULE")
+        .containsEntry("image_choice", "RULE")
+        .containsEntry("lease_duration", "RULE");
+    assertThat(reasons(env).get("requirements")).contains("model unavailable");
+    assertThat(reasons(env).get("image_candidates")).contains("rejected");
+    assertThat(reasons(env).get("image_choice")).contains("timeout");
+    assertThat(reasons(env).get("lease_duration")).contains("refused");
+    assertThat(env.path("durationHours").asInt()).isEqualTo(24);
     assertThat(env.path("nodeType").asText()).startsWith("compute_");
     assertThat(env.path("image").path("name").asText()).startsWith("CC-").doesNotContain("CUDA");
     teardown(id);
@@ -344,6 +353,19 @@ class ProvisionerIT {
     assertThat(anonymous.status()).isEqualTo(401);
 
     awaitState(id, "READY");
+    JsonNode ready = alice.get(provisioner("/api/v1/environments?state=READY&$top=1000")).json();
+    assertThat(ready.path("value").findValuesAsText("id")).contains(id);
+    List<String> states = new ArrayList<>();
+    ready.path("value").forEach(e -> states.add(e.path("state").asText()));
+    assertThat(states).containsOnly("READY");
+    assertThat(
+            bob.get(provisioner("/api/v1/environments?$top=1000"))
+                .json()
+                .path("value")
+                .findValuesAsText("id"))
+        .doesNotContain(id);
+    assertThat(alice.get(provisioner("/api/v1/environments?state=NOWHERE")).status())
+        .isEqualTo(400);
     teardown(id);
   }
 
@@ -562,6 +584,13 @@ class ProvisionerIT {
   private static boolean gone(JsonNode resource) {
     String status = resource.path("status").asText("");
     return status.equals("DELETED") || status.equals("TERMINATED");
+  }
+
+  private static void behaviour(String decision, String mode) {
+    Http.Answer a =
+        Http.anonymous()
+            .put(sim("/sim/ai/behaviour"), Http.json(Map.of("decision", decision, "mode", mode)));
+    assertThat(a.status()).isBetween(200, 204);
   }
 
   private static void fault(String name) {

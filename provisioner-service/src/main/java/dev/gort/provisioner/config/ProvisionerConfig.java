@@ -56,7 +56,7 @@ public interface ProvisionerConfig {
    * How long a replica holds an environment while it runs one step (longer than any step's calls
    * take: a clone, a model call); another replica takes it over once this lapses.
    */
-  @WithDefault("PT3M")
+  @WithDefault("PT5M")
   Duration workLease();
 
   /** Steps run at once (environments provisioned in parallel by this replica). */

@@ -95,7 +95,7 @@ public class EnvironmentResource {
     Caller caller = callers.current();
     MultivaluedMap<String, String> query = uri.getQueryParameters();
     try {
-      Paging.checkParameters(query, java.util.Set.of(STATE, Paging.TOP, Paging.SKIP), List.of());
+      Paging.checkParameters(query, java.util.Set.of(Paging.TOP, Paging.SKIP), List.of(STATE));
     } catch (dev.gort.common.operation.QueryOptionException e) {
       throw e.toProblem();
     }
