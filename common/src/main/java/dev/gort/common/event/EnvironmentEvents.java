@@ -12,6 +12,23 @@ public final class EnvironmentEvents {
   private EnvironmentEvents() {}
 
   /**
+   * seed 001, "Operations States", of an environment's provisioning operation in {@code state} (an
+   * {@link EnvironmentStatus#state()}): asked for and not begun; provisioning, or torn down after a
+   * failure or cancel; ready, or deleted or being deleted by its owner (the provisioning
+   * succeeded); failed; cancelled. A state this version does not know reads as running. The
+   * provisioner's own operation and the scheduler's operations list both answer with it.
+   */
+  public static String operationStatus(String state) {
+    return switch (state) {
+      case "REQUESTED" -> "notstarted";
+      case "READY", "DELETING", "TORN_DOWN" -> "succeeded";
+      case "FAILED" -> "failed";
+      case "CANCELLED" -> "cancelled";
+      default -> "running";
+    };
+  }
+
+  /**
    * Someone asks for an environment: the same request as {@code POST /api/v1/environments}, for
    * {@code owner}. {@code environmentId} is chosen by the sender, so a repeated event is the same
    * environment (the provisioner creates it once). Overrides may be null.

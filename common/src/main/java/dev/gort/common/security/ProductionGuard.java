@@ -35,9 +35,14 @@ public class ProductionGuard {
   @ConfigProperty(name = "quarkus.oidc.auth-server-url")
   Optional<String> issuer;
 
+  /** Whether this process runs in production: under no profile of {@link #NOT_PRODUCTION}. */
+  public static boolean isProduction() {
+    return ConfigUtils.getProfiles().stream().noneMatch(NOT_PRODUCTION::contains);
+  }
+
   // before every other start-up observer (consumers joining their groups, loops starting)
   void onStart(@Observes @Priority(1) StartupEvent event) {
-    if (ConfigUtils.getProfiles().stream().anyMatch(NOT_PRODUCTION::contains)) {
+    if (!isProduction()) {
       return;
     }
     List<String> refusals = refusals(authenticationOn, issuer.orElse(null));

@@ -15,6 +15,7 @@ import static dev.gort.provisioner.environment.EnvironmentTrigger.PROVISIONED;
 import static dev.gort.provisioner.environment.EnvironmentTrigger.START;
 
 import dev.gort.common.statemachine.StateMachine;
+import java.time.Instant;
 
 /**
  * An environment's state machine. A failure and a cancel while provisioning go through {@code
@@ -49,6 +50,26 @@ public final class EnvironmentLifecycle {
           .build();
 
   private EnvironmentLifecycle() {}
+
+  /**
+   * Stops {@code env} by {@code trigger} (a failure, a cancel, a delete): into its teardown, which
+   * will end where the trigger was started for and whose clock starts {@code now}, or straight to
+   * its end when nothing was made yet.
+   */
+  static void stop(Environment env, EnvironmentTrigger trigger, Instant now) {
+    EnvironmentState from = env.state;
+    env.state = MACHINE.next(from, trigger, new Context(null));
+    env.stepTries = 0;
+    env.waitingSince = now;
+    env.nextAt = now;
+    if (env.state.isFinal()) {
+      env.step = Step.DONE;
+      env.finishedAt = now;
+    } else {
+      env.teardownEnd = teardownEnd(from, trigger);
+      env.step = Step.TEARDOWN;
+    }
+  }
 
   /** What a teardown started from {@code from} by {@code trigger} ends in. */
   public static EnvironmentState teardownEnd(EnvironmentState from, EnvironmentTrigger trigger) {

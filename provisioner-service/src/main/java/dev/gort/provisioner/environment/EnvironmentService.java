@@ -2,6 +2,7 @@ package dev.gort.provisioner.environment;
 
 import dev.gort.common.web.ProblemException;
 import dev.gort.common.web.Untrusted;
+import dev.gort.provisioner.repository.RepositoryReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -64,17 +65,8 @@ public class EnvironmentService {
     // the host only: a URL's path or query may carry a token
     LOG.infof(
         "environment %s requested by %s for a repository at %s",
-        env.id, Untrusted.forLog(requestedBy), Untrusted.forLog(hostOf(repositoryUrl)));
+        env.id, Untrusted.forLog(requestedBy), RepositoryReader.hostOf(repositoryUrl));
     return new Created(env, true);
-  }
-
-  private static String hostOf(String url) {
-    try {
-      String host = java.net.URI.create(url.trim()).getHost();
-      return host == null ? "?" : host;
-    } catch (IllegalArgumentException e) {
-      return "?";
-    }
   }
 
   /** What a cancel or delete found: the environment after it, and whether it had already ended. */
@@ -98,21 +90,9 @@ public class EnvironmentService {
     }
     Instant now = clock.instant();
     EnvironmentState from = env.state;
-    env.state =
-        EnvironmentLifecycle.MACHINE.next(
-            from, EnvironmentTrigger.CANCEL, new EnvironmentLifecycle.Context(null));
     steps.cancelRunning(env.id, now);
     steps.skipRest(env.id);
-    if (env.state.isTearingDown()) {
-      env.teardownEnd = EnvironmentLifecycle.teardownEnd(from, EnvironmentTrigger.CANCEL);
-      env.step = Step.TEARDOWN;
-      env.waitingSince = now;
-      env.stepTries = 0;
-    } else {
-      env.step = Step.DONE;
-      env.finishedAt = now;
-    }
-    env.nextAt = now;
+    EnvironmentLifecycle.stop(env, EnvironmentTrigger.CANCEL, now);
     LOG.infof(
         "environment %s: %s by %s",
         env.id, from == EnvironmentState.READY ? "delete" : "cancel", Untrusted.forLog(by));

@@ -1,5 +1,6 @@
 package dev.gort.provisioner.environment;
 
+import dev.gort.common.event.EnvironmentEvents;
 import dev.gort.common.operation.OperationView;
 import dev.gort.common.operation.OperationView.OperationError;
 import dev.gort.provisioner.config.ProvisionerConfig;
@@ -126,14 +127,8 @@ public class EnvironmentViews {
                 : null);
   }
 
-  /** seed 001, "Operations States", for an environment. */
+  /** seed 001, "Operations States", for an environment (the one mapping, in common). */
   public static String operationStatus(EnvironmentState state) {
-    return switch (state) {
-      case REQUESTED -> "notstarted";
-      case PROVISIONING, TEARING_DOWN -> "running";
-      case READY, DELETING, TORN_DOWN -> "succeeded";
-      case FAILED -> "failed";
-      case CANCELLED -> "cancelled";
-    };
+    return EnvironmentEvents.operationStatus(state.name());
   }
 }

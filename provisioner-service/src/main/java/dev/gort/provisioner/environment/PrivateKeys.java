@@ -1,5 +1,6 @@
 package dev.gort.provisioner.environment;
 
+import dev.gort.common.security.ProductionGuard;
 import dev.gort.common.web.ProblemException;
 import dev.gort.provisioner.config.ProvisionerConfig;
 import jakarta.annotation.PostConstruct;
@@ -42,7 +43,7 @@ public class PrivateKeys {
             MessageDigest.getInstance("SHA-256")
                 .digest(config.privateKeySecret().get().getBytes(StandardCharsets.UTF_8));
         key = new SecretKeySpec(digest, "AES");
-      } else if (production()) {
+      } else if (ProductionGuard.isProduction()) {
         throw new IllegalStateException(
             "refusing to start in production without gort.provisioner.private-key-secret"
                 + " (GORT_PROVISIONER_KEY_SECRET): every replica must open the private keys"
@@ -58,11 +59,6 @@ public class PrivateKeys {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256 is not available", e);
     }
-  }
-
-  private static boolean production() {
-    return io.quarkus.runtime.configuration.ConfigUtils.getProfiles().stream()
-        .noneMatch(p -> p.equals("local") || p.equals("test") || p.equals("dev"));
   }
 
   public String seal(String environmentId, String privateKey) {

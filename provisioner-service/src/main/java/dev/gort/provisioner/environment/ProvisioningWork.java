@@ -125,44 +125,36 @@ public class ProvisioningWork implements WorkQueue.Steps<ProvisioningWork.Claim,
   private void recordStep(Environment env, StepOutcome outcome, Instant now) {
     String found = Untrusted.escape(outcome.found(), FOUND_CHARS);
     if (outcome instanceof StepOutcome.Done) {
-      {
-        stepRecords.ended(env.id, env.step, StepRecord.Status.DONE, found, now);
-        env.stepTries = 0;
-        env.waitingSince = null;
-        Optional<Step> next = Step.of(env.step).flatMap(Step::next);
-        if (next.isPresent()) {
-          env.step = next.get().code();
-          env.nextAt = now;
-        } else {
-          env.state =
-              EnvironmentLifecycle.MACHINE.next(
-                  env.state,
-                  EnvironmentTrigger.PROVISIONED,
-                  new EnvironmentLifecycle.Context(null));
-          env.step = Step.DONE;
-          LOG.infof("environment %s ready: %s", env.id, Untrusted.forLog(env.sshConnection()));
-        }
-        status.changed(env);
+      stepRecords.ended(env.id, env.step, StepRecord.Status.DONE, found, now);
+      env.stepTries = 0;
+      env.waitingSince = null;
+      Optional<Step> next = Step.of(env.step).flatMap(Step::next);
+      if (next.isPresent()) {
+        env.step = next.get().code();
+        env.nextAt = now;
+      } else {
+        env.state =
+            EnvironmentLifecycle.MACHINE.next(
+                env.state, EnvironmentTrigger.PROVISIONED, new EnvironmentLifecycle.Context(null));
+        env.step = Step.DONE;
+        LOG.infof("environment %s ready: %s", env.id, Untrusted.forLog(env.sshConnection()));
       }
+      status.changed(env);
     } else if (outcome instanceof StepOutcome.Wait wait) {
-      {
-        stepRecords.progress(env.id, env.step, found);
-        env.stepTries = 0;
-        env.nextAt = now.plus(wait.after());
-        env.updatedAt = now;
-      }
+      stepRecords.progress(env.id, env.step, found);
+      env.stepTries = 0;
+      env.nextAt = now.plus(wait.after());
+      env.updatedAt = now;
     } else if (outcome instanceof StepOutcome.Retry) {
-      {
-        env.stepTries++;
-        if (env.stepTries >= config.stepMaxTries()) {
-          fail(env, env.step + " failed " + env.stepTries + " times: " + found, now);
-        } else {
-          env.nextAt = now.plus(backoff().after(env.stepTries));
-          env.updatedAt = now;
-          LOG.warnf(
-              "environment %s: step %s, try %d failed: %s",
-              env.id, env.step, env.stepTries, Untrusted.forLog(found));
-        }
+      env.stepTries++;
+      if (env.stepTries >= config.stepMaxTries()) {
+        fail(env, env.step + " failed " + env.stepTries + " times: " + found, now);
+      } else {
+        env.nextAt = now.plus(backoff().after(env.stepTries));
+        env.updatedAt = now;
+        LOG.warnf(
+            "environment %s: step %s, try %d failed: %s",
+            env.id, env.step, env.stepTries, Untrusted.forLog(found));
       }
     } else {
       fail(env, found, now);
@@ -174,40 +166,25 @@ public class ProvisioningWork implements WorkQueue.Steps<ProvisioningWork.Claim,
     stepRecords.ended(env.id, env.step, StepRecord.Status.FAILED, reason, now);
     stepRecords.skipRest(env.id);
     env.failure = reason;
-    EnvironmentState from = env.state;
-    env.state =
-        EnvironmentLifecycle.MACHINE.next(
-            from, EnvironmentTrigger.FAIL, new EnvironmentLifecycle.Context(null));
-    env.stepTries = 0;
-    if (env.state.isFinal()) {
-      env.step = Step.DONE;
-      env.finishedAt = now;
-    } else {
-      env.teardownEnd = EnvironmentLifecycle.teardownEnd(from, EnvironmentTrigger.FAIL);
-      env.step = Step.TEARDOWN;
-    }
-    env.waitingSince = now;
-    env.nextAt = now;
+    EnvironmentLifecycle.stop(env, EnvironmentTrigger.FAIL, now);
     LOG.warnf("environment %s failed: %s", env.id, Untrusted.forLog(reason));
     status.changed(env);
   }
 
   private void recordTeardown(Environment env, StepOutcome outcome, Instant now) {
     if (outcome instanceof StepOutcome.Done done) {
-      {
-        env.state =
-            EnvironmentLifecycle.MACHINE.next(
-                env.state,
-                EnvironmentTrigger.CLEANED,
-                new EnvironmentLifecycle.Context(env.teardownEnd));
-        env.step = Step.DONE;
-        env.finishedAt = now;
-        env.stepTries = 0;
-        // a private key not downloaded by now is of no use: its key pair is gone
-        env.privateKeySealed = null;
-        LOG.infof("environment %s %s: %s", env.id, env.state, Untrusted.forLog(done.found()));
-        status.changed(env);
-      }
+      env.state =
+          EnvironmentLifecycle.MACHINE.next(
+              env.state,
+              EnvironmentTrigger.CLEANED,
+              new EnvironmentLifecycle.Context(env.teardownEnd));
+      env.step = Step.DONE;
+      env.finishedAt = now;
+      env.stepTries = 0;
+      // a private key not downloaded by now is of no use: its key pair is gone
+      env.privateKeySealed = null;
+      LOG.infof("environment %s %s: %s", env.id, env.state, Untrusted.forLog(done.found()));
+      status.changed(env);
     } else if (outcome instanceof StepOutcome.Wait wait) {
       env.nextAt = now.plus(wait.after());
       env.updatedAt = now;

@@ -213,7 +213,7 @@ public class RepositoryReader {
   }
 
   /** The host for the log: never the path or query, which may carry a token. */
-  private static String hostOf(String url) {
+  public static String hostOf(String url) {
     try {
       String host = new URI(url).getHost();
       return host == null ? "an unusable URL" : Untrusted.escape(host, 100);

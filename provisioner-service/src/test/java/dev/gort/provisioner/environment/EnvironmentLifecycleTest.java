@@ -85,6 +85,24 @@ class EnvironmentLifecycleTest {
   }
 
   @Test
+  void everyStateReadsAsTheSeedsOperationStatus() {
+    java.util.Map<EnvironmentState, String> expected =
+        new java.util.EnumMap<>(EnvironmentState.class);
+    expected.put(EnvironmentState.REQUESTED, "notstarted");
+    expected.put(EnvironmentState.PROVISIONING, "running");
+    expected.put(EnvironmentState.TEARING_DOWN, "running");
+    expected.put(EnvironmentState.READY, "succeeded");
+    expected.put(EnvironmentState.DELETING, "succeeded");
+    expected.put(EnvironmentState.TORN_DOWN, "succeeded");
+    expected.put(EnvironmentState.FAILED, "failed");
+    expected.put(EnvironmentState.CANCELLED, "cancelled");
+    assertThat(expected).containsOnlyKeys(EnvironmentState.values());
+    expected.forEach(
+        (state, status) ->
+            assertThat(EnvironmentViews.operationStatus(state)).as(state.name()).isEqualTo(status));
+  }
+
+  @Test
   void progressCountsATenthPerStep() {
     assertThat(Step.CLONE.percentBefore()).isZero();
     assertThat(Step.LEASE.percentBefore()).isEqualTo(50);

@@ -1,5 +1,6 @@
 package dev.gort.scheduler.operation.environment;
 
+import dev.gort.common.event.EnvironmentEvents;
 import dev.gort.common.operation.OperationView;
 import dev.gort.common.operation.OperationView.OperationError;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +38,7 @@ public final class EnvironmentOperationStatus {
    * reads as running: the environment is somewhere the provisioner has not finished.
    */
   public static String status(String state) {
-    return switch (state) {
-      case "REQUESTED" -> "notstarted";
-      case "READY", "DELETING", "TORN_DOWN" -> "succeeded";
-      case "FAILED" -> "failed";
-      case "CANCELLED" -> "cancelled";
-      default -> "running";
-    };
+    return EnvironmentEvents.operationStatus(state);
   }
 
   /** The rank in seed 001's default order: not started (0), running (1), completed (2). */
