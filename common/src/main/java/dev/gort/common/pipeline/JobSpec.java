@@ -48,7 +48,10 @@ public record JobSpec(
     needs = needs == null ? null : List.copyOf(needs);
     allowFailure = allowFailure == null ? AllowFailure.NONE : allowFailure;
     retry = retry == null ? RetryPolicy.NONE : retry;
-    tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
+    tags =
+        tags == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
     onSuccess = onSuccess == null ? List.of() : List.copyOf(onSuccess);
     onFailure = onFailure == null ? List.of() : List.copyOf(onFailure);
   }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A pipeline as its file declares it, after validation: stages in order and jobs in file order.
- * The same value travels from the CLI to the scheduler (seed 003: the backend does not look the
+ * A pipeline as its file declares it, after validation: stages in order and jobs in file order. The
+ * same value travels from the CLI to the scheduler (seed 003: the backend does not look the
  * pipeline up, it is given it).
  *
  * @param name the pipeline's name; run numbers count per name
