@@ -5,6 +5,7 @@ import dev.gort.common.pipeline.PipelineSpec;
 import dev.gort.common.pipeline.StepState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,7 +170,8 @@ public final class PipelineEngine {
         running++;
       }
     }
-    skipped.sort(java.util.Comparator.comparingInt(s -> order(s.job())));
+    List<String> order = new ArrayList<>(steps.keySet());
+    skipped.sort(Comparator.comparingInt(s -> order.indexOf(s.job())));
     return new AdvanceOutcome(dispatched, waitingForInput, skipped);
   }
 
@@ -491,10 +493,6 @@ public final class PipelineEngine {
       }
     }
     return null;
-  }
-
-  private int order(String job) {
-    return new ArrayList<>(steps.keySet()).indexOf(job);
   }
 
   private static void checkReferences(PipelineSpec spec) {

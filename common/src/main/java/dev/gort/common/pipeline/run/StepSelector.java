@@ -2,6 +2,7 @@ package dev.gort.common.pipeline.run;
 
 import dev.gort.common.pipeline.JobSpec;
 import dev.gort.common.pipeline.StepState;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public record StepSelector(Set<String> ids, Set<StepState> states, Map<String, S
   public static final StepSelector ALL = new StepSelector(Set.of(), Set.of(), Map.of());
 
   public StepSelector {
-    ids = ids == null ? Set.of() : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(ids));
+    ids = ids == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(ids));
     states = states == null ? Set.of() : Set.copyOf(states);
     tags = tags == null ? Map.of() : Map.copyOf(tags);
   }

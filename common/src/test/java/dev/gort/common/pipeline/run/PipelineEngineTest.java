@@ -8,12 +8,14 @@ import static dev.gort.common.pipeline.run.Pipelines.scriptFailure;
 import static dev.gort.common.pipeline.run.Pipelines.success;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.gort.common.pipeline.FailureClass;
 import dev.gort.common.pipeline.PipelineSpec;
 import dev.gort.common.pipeline.StepState;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PipelineEngineTest {
@@ -170,8 +172,8 @@ class PipelineEngineTest {
     assertThat(engine.step("unit").attempts())
         .extracting(StepAttempt::number, a -> a.result().failure())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(1, FailureClass.RUNNER_SYSTEM_FAILURE),
-            org.assertj.core.groups.Tuple.tuple(2, FailureClass.RUNNER_SYSTEM_FAILURE));
+            tuple(1, FailureClass.RUNNER_SYSTEM_FAILURE),
+            tuple(2, FailureClass.RUNNER_SYSTEM_FAILURE));
   }
 
   @Test
@@ -362,8 +364,7 @@ class PipelineEngineTest {
     assertThat(outcome.skipped())
         .extracting(SkippedStep::job, SkippedStep::cause)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("unit", SkipCause.NEED_FAILED),
-            org.assertj.core.groups.Tuple.tuple("deploy", SkipCause.NEED_FAILED));
+            tuple("unit", SkipCause.NEED_FAILED), tuple("deploy", SkipCause.NEED_FAILED));
   }
 
   @Test
@@ -723,18 +724,12 @@ class PipelineEngineTest {
         .containsExactly("unit-x86");
     assertThat(
             engine.select(
-                new StepSelector(
-                    java.util.Set.of(),
-                    java.util.Set.of(StepState.READY),
-                    Map.of("suite", "unit"))))
+                new StepSelector(Set.of(), Set.of(StepState.READY), Map.of("suite", "unit"))))
         .extracting(Step::job)
         .containsExactly("unit-x86");
     assertThat(
             engine.select(
-                new StepSelector(
-                    java.util.Set.of("unit-arm", "e2e-x86"),
-                    java.util.Set.of(StepState.READY),
-                    Map.of())))
+                new StepSelector(Set.of("unit-arm", "e2e-x86"), Set.of(StepState.READY), Map.of())))
         .extracting(Step::job)
         .containsExactly("e2e-x86");
     assertThat(engine.select(StepSelector.ALL, StepAction.START))
@@ -823,5 +818,37 @@ class PipelineEngineTest {
                     ISSUE_EXAMPLE, RunOptions.DEFAULT, List.of(Step.ready("compile"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unit");
+  }
+
+  @Test
+  void dispatchesFollowPipelineOrderEvenWhenASkipUnblocksAnEarlierJob() {
+    PipelineSpec spec =
+        pipeline(
+            List.of("test"),
+            job("x", "test").needs().allowFailure().onSuccess("b"),
+            job("a", "test").needs("b"),
+            job("b", "test").needs(),
+            job("c", "test").needs("x"));
+    PipelineEngine engine = started(spec, new RunOptions(1, false));
+    assertThat(engine.advance(at(1)).dispatched()).containsExactly(new Dispatch("x", 1));
+
+    finish(engine, "x", scriptFailure(1));
+    AdvanceOutcome outcome = engine.advance(at(61));
+
+    assertThat(outcome.skipped()).extracting(SkippedStep::job).containsExactly("b");
+    assertThat(outcome.dispatched()).containsExactly(new Dispatch("a", 1));
+  }
+
+  @Test
+  void stepsLeftReadyByAPartialStartWaitForTheUser() {
+    PipelineSpec spec = pipeline(List.of("test"), job("a", "test"), job("b", "test"));
+    PipelineEngine engine = PipelineEngine.create(spec, RunOptions.DEFAULT);
+    engine.apply(StepAction.START, StepSelector.ids("a"), false, "alice", null, at(0));
+    engine.advance(at(1));
+    finish(engine, "a", success());
+
+    assertThat(engine.status()).isEqualTo(RunStatus.WAITING_FOR_USER);
+    assertThat(engine.allowedActions("b"))
+        .containsExactlyInAnyOrder(StepAction.START, StepAction.PAUSE, StepAction.SKIP);
   }
 }
