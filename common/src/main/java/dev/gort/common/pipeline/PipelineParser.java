@@ -33,6 +33,9 @@ public final class PipelineParser {
   public static final int MAX_COMMANDS = 100;
   static final int MAX_ALIASES = 10;
 
+  /** How SnakeYAML's composer words its refusal of a global tag (ours refuses every one). */
+  private static final String GLOBAL_TAG_REFUSED = "Global tag is not allowed: ";
+
   private static final Set<Tag> STANDARD_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
 
@@ -81,8 +84,13 @@ public final class PipelineParser {
       return root;
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String what = e.getProblem() != null ? e.getProblem() : e.getContext();
-      problems.at(mark, "", "not valid YAML: " + Untrusted.escape(String.valueOf(what), 200));
+      String problem = String.valueOf(e.getProblem());
+      if (problem.startsWith(GLOBAL_TAG_REFUSED)) {
+        problems.at(mark, "", tagNotAllowed(problem.substring(GLOBAL_TAG_REFUSED.length())));
+      } else {
+        String what = e.getContext() == null ? problem : e.getContext() + ", " + problem;
+        problems.at(mark, "", "not valid YAML: " + Untrusted.escape(what, 200));
+      }
       return null;
     } catch (YAMLException e) {
       String message = String.valueOf(e.getMessage());
@@ -114,13 +122,7 @@ public final class PipelineParser {
       if (Tag.MERGE.equals(node.getTag())) {
         problems.at(node, "", "merge keys (<<) are not supported; write the keys out");
       } else if (!STANDARD_TAGS.contains(node.getTag())) {
-        problems.at(
-            node,
-            "",
-            "the tag "
-                + YamlValues.quote(node.getTag().getValue())
-                + " is not allowed; a pipeline file holds only plain text, numbers, booleans,"
-                + " lists and maps");
+        problems.at(node, "", tagNotAllowed(node.getTag().getValue()));
       }
       if (node instanceof SequenceNode) {
         ((SequenceNode) node).getValue().forEach(pending::push);
@@ -131,6 +133,13 @@ public final class PipelineParser {
         }
       }
     }
+  }
+
+  private static String tagNotAllowed(String tag) {
+    return "the tag "
+        + YamlValues.quote(tag)
+        + " is not allowed; a pipeline file holds only plain text, numbers, booleans, lists and"
+        + " maps";
   }
 
   /** The text's length in UTF-8, counted only up to just past the limit. */
