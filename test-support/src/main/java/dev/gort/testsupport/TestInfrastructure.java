@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * Where tests find Kafka and PostgreSQL. By default: one in-JVM KRaft broker per test JVM and the
  * PostgreSQL server at {@code 127.0.0.1:5432}. With {@code GORT_TESTCONTAINERS=true} (and a Docker
- * engine), both come from Testcontainers instead.
+ * engine), both come from Testcontainers instead. With {@code GORT_TEST_KAFKA_BOOTSTRAP} set, tests
+ * use that running broker: a benchmark measures the service without a broker in its own JVM.
  */
 public final class TestInfrastructure {
 
@@ -22,7 +23,12 @@ public final class TestInfrastructure {
 
   public static synchronized String kafkaBootstrapServers() {
     if (kafkaBootstrap == null) {
-      kafkaBootstrap = useTestcontainers() ? Containers.startKafka() : startInJvmBroker();
+      String external = System.getenv("GORT_TEST_KAFKA_BOOTSTRAP");
+      if (external != null && !external.isBlank()) {
+        kafkaBootstrap = external;
+      } else {
+        kafkaBootstrap = useTestcontainers() ? Containers.startKafka() : startInJvmBroker();
+      }
     }
     return kafkaBootstrap;
   }
