@@ -1,6 +1,6 @@
 package dev.gort.localrunner.job;
 
-import dev.gort.localrunner.process.RunningCommand;
+import dev.gort.common.process.RunningCommand;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.gort.localrunner.job;
 
+import dev.gort.common.process.CappedLog;
+import dev.gort.common.process.CommandLauncher;
+import dev.gort.common.process.Launch;
+import dev.gort.common.process.RunAs;
+import dev.gort.common.process.RunningCommand;
 import dev.gort.localrunner.container.ContainerEngine;
-import dev.gort.localrunner.process.CappedLog;
-import dev.gort.localrunner.process.CommandLauncher;
-import dev.gort.localrunner.process.Launch;
-import dev.gort.localrunner.process.RunAs;
-import dev.gort.localrunner.process.RunningCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +79,7 @@ final class JobExecution implements Runnable {
     Path cwd = job.workDir().resolve(spec.workdir());
     Files.createDirectories(cwd);
     Files.createDirectories(job.resultsFile().getParent());
-    if (context.runAs().isPresent() && CommandLauncher.agentIsRoot()) {
+    if (context.runAs().isPresent() && CommandLauncher.runningAsRoot()) {
       handOver(job.workDir(), context.runAs().get());
     }
     String image = spec.image();

@@ -6,7 +6,7 @@ import static dev.gort.localrunner.testing.Jobs.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.gort.localrunner.process.RunAs;
+import dev.gort.common.process.RunAs;
 import dev.gort.localrunner.testing.AgentResource;
 import dev.gort.localrunner.testing.Jobs;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -10,8 +10,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gort.common.process.ProcessTree;
 import dev.gort.common.signature.HmacSignature;
-import dev.gort.localrunner.process.ProcessTree;
 import dev.gort.localrunner.testing.AgentResource;
 import dev.gort.localrunner.testing.GatewayStub;
 import dev.gort.localrunner.testing.Jobs;

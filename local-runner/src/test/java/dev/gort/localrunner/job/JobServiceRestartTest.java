@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gort.common.process.ProcessTree;
 import dev.gort.localrunner.callback.CallbackSender;
 import dev.gort.localrunner.config.LocalRunnerConfig;
 import dev.gort.localrunner.container.ContainerEngine;
-import dev.gort.localrunner.process.ProcessTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

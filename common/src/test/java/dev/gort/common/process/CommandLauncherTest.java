@@ -1,4 +1,4 @@
-package dev.gort.localrunner.process;
+package dev.gort.common.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

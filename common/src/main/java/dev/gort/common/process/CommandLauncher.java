@@ -1,4 +1,4 @@
-package dev.gort.localrunner.process;
+package dev.gort.common.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,8 +134,8 @@ public final class CommandLauncher {
         });
   }
 
-  /** Whether the agent itself is root (runs-as applies only then). */
-  public static boolean agentIsRoot() {
+  /** Whether this JVM runs as root (runs-as applies only then). */
+  public static boolean runningAsRoot() {
     return RunAs.currentUid() == 0;
   }
 }

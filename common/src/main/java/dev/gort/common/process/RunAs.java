@@ -1,4 +1,4 @@
-package dev.gort.localrunner.process;
+package dev.gort.common.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
