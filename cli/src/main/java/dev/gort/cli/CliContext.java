@@ -9,14 +9,26 @@ import java.util.Map;
 
 /**
  * Where a command talks to and how it answers: the scheduler, the issuer, the OIDC client, the
- * output format and gort's home ({@code GORT_HOME}, else {@code ~/.gort}), checked once.
+ * output format, gort's home ({@code GORT_HOME}, else {@code ~/.gort}) and the environment, checked
+ * once.
  */
-public record CliContext(URI server, URI issuer, String clientId, OutputFormat output, Path home) {
+public record CliContext(
+    URI server,
+    URI issuer,
+    String clientId,
+    OutputFormat output,
+    Path home,
+    Map<String, String> env) {
 
   public static CliContext of(
       URI server, URI issuer, String clientId, OutputFormat output, Map<String, String> env) {
     return new CliContext(
-        baseUrl("--server", server), baseUrl("--issuer", issuer), clientId, output, home(env));
+        baseUrl("--server", server),
+        baseUrl("--issuer", issuer),
+        clientId,
+        output,
+        home(env),
+        Map.copyOf(env));
   }
 
   static Path home(Map<String, String> env) {

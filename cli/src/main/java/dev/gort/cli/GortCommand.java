@@ -5,6 +5,7 @@ import dev.gort.cli.exit.CliFailure;
 import dev.gort.cli.output.OutputFormat;
 import dev.gort.cli.run.TestCommand;
 import java.net.URI;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gort}: the global options every subcommand takes (before or after its name), and the
  * subcommands. The defaults are the local stack's ({@code deploy/local/start}); {@code
- * GORT_SERVER}, {@code GORT_ISSUER} and {@code GORT_CLIENT_ID} change them for a shell.
+ * GORT_SERVER}, {@code GORT_ISSUER}, {@code GORT_CLIENT_ID} and {@code GORT_OUTPUT} change them for
+ * a shell ({@link EnvironmentDefaults}).
  */
 @Command(
     name = "gort",
@@ -37,11 +39,24 @@ public class GortCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
+  private final Map<String, String> env;
+
+  public GortCommand() {
+    this(System.getenv());
+  }
+
+  /**
+   * @param env the environment the defaults and {@code GORT_HOME}/{@code GORT_TOKEN} come from
+   */
+  public GortCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
   @Option(
       names = "--server",
       scope = ScopeType.INHERIT,
       paramLabel = "URL",
-      defaultValue = "${env:GORT_SERVER:-" + LOCAL_SERVER + "}",
+      defaultValue = LOCAL_SERVER,
       description = "The scheduler's base URL (default: ${DEFAULT-VALUE}).")
   URI server;
 
@@ -49,7 +64,7 @@ public class GortCommand implements Runnable {
       names = "--issuer",
       scope = ScopeType.INHERIT,
       paramLabel = "URL",
-      defaultValue = "${env:GORT_ISSUER:-" + LOCAL_ISSUER + "}",
+      defaultValue = LOCAL_ISSUER,
       description = "The OIDC issuer gort login asks for a token (default: ${DEFAULT-VALUE}).")
   URI issuer;
 
@@ -57,7 +72,7 @@ public class GortCommand implements Runnable {
       names = "--client-id",
       scope = ScopeType.INHERIT,
       paramLabel = "ID",
-      defaultValue = "${env:GORT_CLIENT_ID:-gort-cli}",
+      defaultValue = "gort-cli",
       description = "The OIDC client gort logs in as (default: ${DEFAULT-VALUE}).")
   String clientId;
 
@@ -72,7 +87,7 @@ public class GortCommand implements Runnable {
 
   /** What the subcommands are run with, from the global options and the environment. */
   public CliContext context() {
-    return CliContext.of(server, issuer, clientId, output, System.getenv());
+    return CliContext.of(server, issuer, clientId, output, env);
   }
 
   /** {@code gort} alone: the usage, and a usage error, since nothing was asked. */

@@ -6,7 +6,6 @@ import dev.gort.cli.http.GortHttp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * The bearer token a command sends: {@code GORT_TOKEN} when set (for scripts and CI), else the
@@ -20,18 +19,16 @@ public final class Credentials {
 
   private final CliContext context;
   private final GortHttp http;
-  private final Map<String, String> env;
   private final Clock clock;
 
-  public Credentials(CliContext context, GortHttp http, Map<String, String> env, Clock clock) {
+  public Credentials(CliContext context, GortHttp http, Clock clock) {
     this.context = context;
     this.http = http;
-    this.env = env;
     this.clock = clock;
   }
 
   public String bearer() {
-    String fromEnv = env.get("GORT_TOKEN");
+    String fromEnv = context.env().get("GORT_TOKEN");
     if (fromEnv != null && !fromEnv.isBlank()) {
       return fromEnv.strip();
     }

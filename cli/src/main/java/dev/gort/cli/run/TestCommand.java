@@ -7,6 +7,7 @@ import dev.gort.cli.auth.Credentials;
 import dev.gort.cli.http.GortHttp;
 import dev.gort.cli.output.OutputFormat;
 import dev.gort.cli.output.Printer;
+import dev.gort.cli.output.Terminal;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -47,7 +48,7 @@ public class TestCommand implements Callable<Integer> {
     CliContext context = gort.context();
     GortHttp http = new GortHttp();
     Clock clock = Clock.systemUTC();
-    String bearer = new Credentials(context, http, System.getenv(), clock).bearer();
+    String bearer = new Credentials(context, http, clock).bearer();
     TestRunClient client = new TestRunClient(http, context.server(), bearer);
     PrintWriter out = spec.commandLine().getOut();
     Printer printer = new Printer(context.output(), out);
@@ -67,7 +68,7 @@ public class TestCommand implements Callable<Integer> {
 
   /** Progress on stdout for a table, on stderr beside JSON (so stdout stays one JSON document). */
   private StatusLine statusLine(CliContext context, PrintWriter out) {
-    boolean terminal = System.console() != null;
+    boolean terminal = Terminal.interactive();
     PrintWriter progress =
         context.output() == OutputFormat.JSON ? spec.commandLine().getErr() : out;
     return StatusLine.forOutput(progress, terminal);
