@@ -2,7 +2,10 @@ package dev.gort.cli;
 
 import dev.gort.cli.auth.LoginCommand;
 import dev.gort.cli.exit.CliFailure;
+import dev.gort.cli.local.ReportsCommand;
+import dev.gort.cli.local.RunCommand;
 import dev.gort.cli.output.OutputFormat;
+import dev.gort.cli.pipeline.PipelineCommand;
 import dev.gort.cli.run.TestCommand;
 import java.net.URI;
 import java.util.Map;
@@ -22,8 +25,16 @@ import picocli.CommandLine.Spec;
     name = "gort",
     mixinStandardHelpOptions = true,
     versionProvider = GortVersion.class,
-    description = "Gort's command line: log in, start test runs and follow them.",
-    subcommands = {LoginCommand.class, TestCommand.class},
+    description =
+        "Gort's command line: log in, start test runs and follow them, check pipeline files, run"
+            + " pipelines on this machine and read their reports.",
+    subcommands = {
+      LoginCommand.class,
+      TestCommand.class,
+      PipelineCommand.class,
+      RunCommand.class,
+      ReportsCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -94,6 +105,8 @@ public class GortCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    throw CliFailure.usage("say what to do: gort login, gort test EXPERIMENT");
+    throw CliFailure.usage(
+        "say what to do: gort login, gort test EXPERIMENT, gort pipeline validate FILE, gort run FILE"
+            + " --local, gort reports --local");
   }
 }
