@@ -1,6 +1,7 @@
 package dev.gort.cli.auth;
 
 import dev.gort.cli.exit.CliFailure;
+import dev.gort.cli.run.RunWatcher;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,11 +19,18 @@ final class DeviceLogin {
   private final OidcClient oidc;
   private final Clock clock;
   private final PrintWriter out;
+  private final RunWatcher.Sleeper sleeper;
 
   DeviceLogin(OidcClient oidc, Clock clock, PrintWriter out) {
+    this(oidc, clock, out, wait -> Thread.sleep(wait.toMillis()));
+  }
+
+  /** With the sleeper (and clock) a test controls. */
+  DeviceLogin(OidcClient oidc, Clock clock, PrintWriter out, RunWatcher.Sleeper sleeper) {
     this.oidc = oidc;
     this.clock = clock;
     this.out = out;
+    this.sleeper = sleeper;
   }
 
   StoredToken run() {
@@ -55,9 +63,9 @@ final class DeviceLogin {
     throw CliFailure.notAuthorized("login timed out: the code " + code.userCode() + " expired");
   }
 
-  private static void sleep(Duration interval) {
+  private void sleep(Duration interval) {
     try {
-      Thread.sleep(interval.toMillis());
+      sleeper.sleep(interval);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw CliFailure.notAuthorized("login interrupted");
