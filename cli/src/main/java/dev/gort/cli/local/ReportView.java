@@ -35,15 +35,7 @@ final class ReportView {
     out.append(stages.render()).append('\n');
     Table jobs = Table.of("STAGE", "JOB", "STATE", "ATTEMPTS", "EXIT", "TOOK", "DETAIL");
     for (JobReport job : report.jobs()) {
-      AttemptReport last = job.lastAttempt();
-      jobs.row(
-          job.stage(),
-          job.name(),
-          state(job),
-          job.attempts().size(),
-          last == null ? null : last.exitCode(),
-          last == null ? null : took(last.startedAt(), last.finishedAt()),
-          detail(job));
+      jobs.row(jobCells(job));
     }
     out.append(jobs.render());
     if (logs) {
@@ -96,17 +88,12 @@ final class ReportView {
         Table.of("PIPELINE", "RUN", "STAGE", "JOB", "STATE", "ATTEMPTS", "EXIT", "TOOK", "DETAIL");
     for (PipelineReport report : reports) {
       for (JobReport job : report.jobs()) {
-        AttemptReport last = job.lastAttempt();
-        table.row(
-            report.pipeline(),
-            report.run(),
-            job.stage(),
-            job.name(),
-            state(job),
-            job.attempts().size(),
-            last == null ? null : last.exitCode(),
-            last == null ? null : took(last.startedAt(), last.finishedAt()),
-            detail(job));
+        Object[] cells = jobCells(job);
+        Object[] row = new Object[cells.length + 2];
+        row[0] = report.pipeline();
+        row[1] = report.run();
+        System.arraycopy(cells, 0, row, 2, cells.length);
+        table.row(row);
       }
     }
     return table.render();
@@ -130,6 +117,20 @@ final class ReportView {
       }
     }
     return text.toString();
+  }
+
+  /** STAGE, JOB, STATE, ATTEMPTS, EXIT, TOOK, DETAIL. */
+  private static Object[] jobCells(JobReport job) {
+    AttemptReport last = job.lastAttempt();
+    return new Object[] {
+      job.stage(),
+      job.name(),
+      state(job),
+      job.attempts().size(),
+      last == null ? null : last.exitCode(),
+      last == null ? null : took(last.startedAt(), last.finishedAt()),
+      detail(job)
+    };
   }
 
   private static String state(JobReport job) {
