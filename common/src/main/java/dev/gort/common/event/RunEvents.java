@@ -67,7 +67,9 @@ public final class RunEvents {
    * The runner called back for an attempt; the raw result is stored at the gateway. {@code
    * experiment} and {@code owner} say whose run it is (null from a sender that did not say); {@code
    * detail} is what the runner said in its own words, or why the gateway ended the attempt without
-   * a report (a job the runner refused as invalid), null when there is nothing to add.
+   * a report (a job the runner refused as invalid), null when there is nothing to add. {@code
+   * exitCode} is the failing command's exit code where the runner reported one (a pipeline job's
+   * {@code allow_failure: {exit_codes: …}} looks at it); null otherwise, and from older senders.
    */
   public record RunCompleted(
       String runId,
@@ -78,7 +80,8 @@ public final class RunEvents {
       String resultsUrl,
       String experiment,
       String owner,
-      String detail)
+      String detail,
+      Integer exitCode)
       implements GortEvent {
 
     public RunCompleted(
@@ -89,8 +92,22 @@ public final class RunEvents {
         RunnerStatus status,
         String resultsUrl,
         String experiment,
+        String owner,
+        String detail) {
+      this(
+          runId, attempt, runner, runnerJobId, status, resultsUrl, experiment, owner, detail, null);
+    }
+
+    public RunCompleted(
+        String runId,
+        int attempt,
+        String runner,
+        String runnerJobId,
+        RunnerStatus status,
+        String resultsUrl,
+        String experiment,
         String owner) {
-      this(runId, attempt, runner, runnerJobId, status, resultsUrl, experiment, owner, null);
+      this(runId, attempt, runner, runnerJobId, status, resultsUrl, experiment, owner, null, null);
     }
 
     @Override

@@ -5,8 +5,10 @@ import dev.gort.common.operation.Filter.Type;
 import dev.gort.common.operation.FilterSql;
 import dev.gort.common.operation.OperationView;
 import dev.gort.common.operation.OrderBy;
+import dev.gort.common.pipeline.run.RunStatus;
 import dev.gort.scheduler.config.SchedulerConfig;
 import dev.gort.scheduler.operation.environment.EnvironmentOperationStatus;
+import dev.gort.scheduler.pipeline.PipelineOperationStatus;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,11 +24,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The operations list in SQL: filtered, sorted and paged by PostgreSQL over the test runs and the
- * environments (the provisioner's operations, mirrored), through indexes on each one's stored
- * operation status and progress (generated columns, migrations V5 and V11, which repeat the mapping
- * of {@code GET /api/v1/operations/{id}}; tests check they agree). An environment has no {@code
- * experiment}: it matches no comparison on it, {@code ne} included (SQL's NULL).
+ * The operations list in SQL: filtered, sorted and paged by PostgreSQL over the test runs, the
+ * environments (the provisioner's operations, mirrored) and the pipeline runs, through indexes on
+ * each one's stored operation status and progress (generated columns, migrations V5, V11 and V12,
+ * which repeat the mapping of {@code GET /api/v1/operations/{id}}; tests check they agree). An
+ * environment has no {@code experiment}: it matches no comparison on it, {@code ne} included (SQL's
+ * NULL).
  */
 @ApplicationScoped
 public class OperationQuery {
@@ -63,7 +66,12 @@ public class OperationQuery {
           + " e.failure, CAST(NULL AS TIMESTAMPTZ), CAST(NULL AS TEXT), e.owner, e.created_at,"
           + " e.last_action_at, e.operation_status, e.operation_progress, CAST('"
           + EnvironmentOperationStatus.KIND
-          + "' AS TEXT), e.percent_complete FROM environment_operation e";
+          + "' AS TEXT), e.percent_complete FROM environment_operation e"
+          + " UNION ALL SELECT p.id, p.operation_id, p.status, CAST(NULL AS TEXT), p.summary,"
+          + " CAST(NULL AS TIMESTAMPTZ), p.experiment, p.owner, p.created_at, p.updated_at,"
+          + " p.operation_status, p.operation_progress, CAST('"
+          + PipelineOperationStatus.KIND
+          + "' AS TEXT), p.percent_complete FROM pipeline_run p";
 
   // seed 001, "Operations resource": not started, running, completed, each by creation time
   private static final String DEFAULT_ORDER = "op.progress ASC, op.created_at ASC";
@@ -117,6 +125,16 @@ public class OperationQuery {
   }
 
   private OperationView operation(ResultSet rows) throws SQLException {
+    if (PipelineOperationStatus.KIND.equals(rows.getString("kind"))) {
+      return PipelineOperationStatus.of(
+          rows.getString("id"),
+          rows.getString("operation_id"),
+          RunStatus.valueOf(rows.getString("state")),
+          rows.getInt("percent_complete"),
+          rows.getString("summary"),
+          instant(rows, "created_at"),
+          instant(rows, "last_action_at"));
+    }
     if (EnvironmentOperationStatus.KIND.equals(rows.getString("kind"))) {
       return EnvironmentOperationStatus.of(
           rows.getString("id"),

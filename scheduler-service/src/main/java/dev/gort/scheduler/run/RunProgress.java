@@ -18,6 +18,7 @@ import dev.gort.common.inbox.Inbox;
 import dev.gort.common.statemachine.IllegalTransitionException;
 import dev.gort.common.time.StoredTime;
 import dev.gort.common.web.Untrusted;
+import dev.gort.scheduler.pipeline.PipelineResults;
 import dev.gort.scheduler.run.TestRun.Step;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,7 @@ import org.jboss.logging.Logger;
 /**
  * Applies what the gateway and the worker report about runs to the run state machine (seed 000
  * flows: dispatch, results, timeout and retry, an unresponsive runner, cancel, evaluate, finish).
+ * Events about a pipeline job's dispatch go to {@link PipelineResults}.
  */
 @ApplicationScoped
 public class RunProgress {
@@ -46,6 +48,7 @@ public class RunProgress {
   @Inject CausalClock causalClock;
   @Inject RunService runs;
   @Inject MeterRegistry metrics;
+  @Inject PipelineResults pipelines;
 
   /**
    * Applies one event once: the inbox entry and the state change commit together. An event that
@@ -61,6 +64,10 @@ public class RunProgress {
     // the run's row first, its clock second: the order every writer of a run takes them in
     Optional<TestRun> found = TestRun.findByIdForUpdate(event.subject());
     if (found.isEmpty()) {
+      // a pipeline's job is handed to the gateway as a run of its own (issue 13)
+      if (pipelines.apply(event)) {
+        return;
+      }
       LOG.warnf("%s for unknown run %s ignored", event.type(), event.subject());
       return;
     }

@@ -204,7 +204,7 @@ class TestConfigTest extends KafkaTestBase {
         .then()
         .statusCode(400)
         .body("detail", containsString("mainframe"))
-        .body("detail", containsString("github-actions, sim, tuxsuite"))
+        .body("detail", containsString("github-actions, local, sim, tuxsuite"))
         .body("runners", hasItems("sim", "github-actions", "tuxsuite"));
   }
 
@@ -343,7 +343,7 @@ class TestConfigTest extends KafkaTestBase {
         .post(path(slug))
         .then()
         .statusCode(400)
-        .body("detail", containsString("github-actions, sim, tuxsuite"));
+        .body("detail", containsString("github-actions, local, sim, tuxsuite"));
     given()
         .contentType("application/json")
         .body("{\"runner\":\"github-actions\",\"kind\":\"boot\"}")

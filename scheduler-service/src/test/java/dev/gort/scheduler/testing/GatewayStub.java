@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
 
 /**
  * The runner gateway's runner API as the real one answers it, on a free port: {@code GET
- * /api/v1/runners} lists {@code sim} (test, build, boot; takes no settings), {@code github-actions}
- * (test, build; settings repository, workflow, ref, defaults {@code gort/sim}, {@code gort.yml},
- * {@code main}) and {@code tuxsuite} (not configured); {@code POST
- * /api/v1/runners/{code}/settings-check} answers the checked settings or the gateway's 400 / 404
- * problems. A request without a bearer token is a 401, and the last {@code Authorization} seen is
- * kept, so a test can tell the caller's token was forwarded. Control under {@code /stub/gateway/}
- * (the test and this resource may not share classes): {@code PUT mode} ({@code ok}, {@code down}:
- * every call a 503), {@code GET authorization}, {@code GET checks} (settings checks answered).
+ * /api/v1/runners} lists {@code sim} (test, build, boot; takes no settings), {@code local} (test,
+ * build, boot; settings commands, env, timeout, image, workdir), {@code github-actions} (test,
+ * build; settings repository, workflow, ref, defaults {@code gort/sim}, {@code gort.yml}, {@code
+ * main}) and {@code tuxsuite} (not configured); {@code POST /api/v1/runners/{code}/settings-check}
+ * answers the checked settings or the gateway's 400 / 404 problems. A request without a bearer
+ * token is a 401, and the last {@code Authorization} seen is kept, so a test can tell the caller's
+ * token was forwarded. Control under {@code /stub/gateway/} (the test and this resource may not
+ * share classes): {@code PUT mode} ({@code ok}, {@code down}: every call a 503), {@code GET
+ * authorization}, {@code GET checks} (settings checks answered).
  */
 public class GatewayStub implements QuarkusTestResourceLifecycleManager {
 
@@ -30,6 +31,8 @@ public class GatewayStub implements QuarkusTestResourceLifecycleManager {
   private static final Pattern REPOSITORY =
       Pattern.compile("[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}");
   private static final Set<String> GITHUB_SETTINGS = Set.of("repository", "workflow", "ref");
+  private static final Set<String> LOCAL_SETTINGS =
+      Set.of("commands", "env", "timeout", "image", "workdir");
 
   private HttpServer server;
   private volatile String mode = "ok";
@@ -74,6 +77,7 @@ public class GatewayStub implements QuarkusTestResourceLifecycleManager {
   private static List<Map<String, Object>> runners() {
     return List.of(
         runner("github-actions", List.of("build", "test"), null),
+        runner("local", List.of("boot", "build", "test"), null),
         runner("sim", List.of("boot", "build", "test"), null),
         runner(
             "tuxsuite",
@@ -146,9 +150,42 @@ public class GatewayStub implements QuarkusTestResourceLifecycleManager {
         }
         json(exchange, 200, Map.of("runner", code, "kind", kind, "settings", checked));
       }
+      case "local" -> {
+        String refusal = localRefusal(settings);
+        if (refusal != null) {
+          problem(exchange, 400, "settings for runner local (" + kind + "): " + refusal);
+          return;
+        }
+        Map<String, Object> checked = new LinkedHashMap<>(settings);
+        checked.putIfAbsent("timeout", "PT30M");
+        json(exchange, 200, Map.of("runner", code, "kind", kind, "settings", checked));
+      }
       case "tuxsuite" -> problem(exchange, 400, "runner tuxsuite is not configured here: no token");
       default -> problem(exchange, 404, "no runner '" + code + "'; runners: github-actions, sim");
     }
+  }
+
+  /** The local runner's own check (LocalSettings), in short: known names, commands, env names. */
+  @SuppressWarnings("unchecked")
+  private static String localRefusal(Map<String, Object> settings) {
+    for (String name : settings.keySet()) {
+      if (!LOCAL_SETTINGS.contains(name)) {
+        return "unknown setting '" + name + "' for runner local";
+      }
+    }
+    if (!(settings.get("commands") instanceof List<?> commands)
+        || commands.isEmpty()
+        || commands.size() > 50) {
+      return "commands is required: a list of 1 to 50 shell commands";
+    }
+    if (settings.get("env") instanceof Map<?, ?> env) {
+      for (Object name : env.keySet()) {
+        if (String.valueOf(name).startsWith("GORT_")) {
+          return "env: '" + name + "' is reserved: GORT_* variables are the agent's";
+        }
+      }
+    }
+    return null;
   }
 
   private void control(HttpExchange exchange) throws IOException {
