@@ -13,7 +13,8 @@ CREATE TABLE pipeline_run (
     experiment        TEXT,
     repository        TEXT,
     commit_sha        TEXT,
-    spec              JSONB       NOT NULL,
+    -- JSON, not JSONB: the order of stages' jobs is the file's, and JSONB sorts object keys
+    spec              JSON        NOT NULL,
     max_parallel      INT         NOT NULL,
     pause_on_failure  BOOLEAN     NOT NULL,
     steps             JSONB       NOT NULL,

@@ -45,9 +45,9 @@ public class PipelineRun extends PanacheEntityBase {
   @Column(name = "commit_sha")
   public String commit;
 
-  /** The pipeline in its file's shape ({@link PipelineJson}). */
+  /** The pipeline in its file's shape ({@link PipelineJson}), its jobs in file order. */
   @Column(name = "spec", nullable = false)
-  @ColumnTransformer(write = "cast(? as jsonb)")
+  @ColumnTransformer(write = "cast(? as json)")
   public String specJson;
 
   @Column(name = "max_parallel", nullable = false)

@@ -46,6 +46,7 @@ import java.util.Set;
 public class PipelineRunResource {
 
   static final String REQUEST_ENDPOINT = "POST /api/v1/pipeline-runs";
+  private static final String STEPS_ACTION = "steps:";
 
   /** A pipeline file is at most 256 KiB of text; its JSON with the request's fields a bit more. */
   static final JsonBody.Limits REQUEST_LIMITS = JsonBody.Limits.of(320 * 1024, 16 * 1024);
@@ -178,17 +179,26 @@ public class PipelineRunResource {
     return answer;
   }
 
-  /** seed 001's step actions, selected by ids, states and tags, each with {@code dryRun}. */
+  /**
+   * {@code POST …/{id}/steps:{action}}: seed 001's step actions, selected by ids, states and tags,
+   * each with {@code dryRun}. The action is read off the one path segment ({@code steps:pause}, the
+   * custom-method form of Google's AIP 136), which the JAX-RS templates here do not split.
+   */
   @POST
-  @Path("/{id}/steps:{action}")
+  @Path("/{id}/{target}")
   @Consumes(MediaType.WILDCARD)
   public Map<String, Object> act(
       @PathParam("id") String id,
-      @PathParam("action") String actionName,
+      @PathParam("target") String target,
       @HeaderParam("Content-Type") String contentType,
       byte[] body) {
     Caller caller = callers.current();
-    StepAction action = StepFilters.action(actionName, 404);
+    if (!target.startsWith(STEPS_ACTION)) {
+      throw ProblemException.notFound(
+          "no such resource; POST /api/v1/pipeline-runs/{id}/steps:{action} with action one of "
+              + String.join(", ", StepFilters.actions()));
+    }
+    StepAction action = StepFilters.action(target.substring(STEPS_ACTION.length()), 404);
     StepActionRequest request =
         JsonBody.readOptional(body, contentType, StepActionRequest.class, ACTION_LIMITS);
     boolean dryRun = request != null && Boolean.TRUE.equals(request.dryRun());

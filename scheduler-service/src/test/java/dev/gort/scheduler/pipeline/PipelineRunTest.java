@@ -95,13 +95,13 @@ class PipelineRunTest extends KafkaTestBase {
                 "PIPELINE_JOB", "compile",
                 "PIPELINE_JOB_ATTEMPT", "1"));
 
-    status(new RunDispatched(compile, 1, "local", "job-c", null));
+    status(new RunDispatched(compile, 1, "local", "job-" + compile, null));
     status(completed(compile, RunnerStatus.PASSED, null, "http://logs/compile"));
     awaitState(runId, "unit", "running");
     assertThat(state(runId, "lint")).isEqualTo("running");
     assertThat(state(runId, "report-lint")).isEqualTo("waiting");
     assertThat(step(runId, "compile").get("attempts").toString())
-        .contains("runnerJobId=job-c")
+        .contains("runnerJobId=job-" + compile)
         .contains("logUrl=http://logs/compile");
 
     status(completed(dispatchId(runId, "lint", 1), RunnerStatus.FAILED, 1, null));
