@@ -30,4 +30,26 @@ class DiscoveryDocumentTest {
     assertThat(document.has("response_types_supported")).isTrue();
     assertThat(document.has("subject_types_supported")).isTrue();
   }
+
+  @Test
+  void withTheDeviceGrantItNamesKeycloaksDeviceEndpointAndGrantType() throws Exception {
+    JsonNode document =
+        new ObjectMapper()
+            .readTree(DiscoveryDocument.json("http://127.0.0.1:8090/realms/gort", true));
+
+    assertThat(document.path("device_authorization_endpoint").asText())
+        .isEqualTo("http://127.0.0.1:8090/realms/gort/protocol/openid-connect/auth/device");
+    assertThat(document.path("grant_types_supported"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "password", "client_credentials", "urn:ietf:params:oauth:grant-type:device_code");
+  }
+
+  @Test
+  void withoutTheDeviceGrantThereIsNoDeviceEndpoint() throws Exception {
+    JsonNode document =
+        new ObjectMapper().readTree(DiscoveryDocument.json("http://127.0.0.1:8090/realms/gort"));
+
+    assertThat(document.has("device_authorization_endpoint")).isFalse();
+  }
 }

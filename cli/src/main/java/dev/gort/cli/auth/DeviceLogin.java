@@ -12,7 +12,7 @@ import java.time.Instant;
  * the page to enter it on, then poll at the issuer's interval, five seconds slower after each
  * {@code slow_down}, until the user approves, denies, or the code expires.
  */
-final class DeviceLogin {
+public final class DeviceLogin {
 
   private static final Duration SLOW_DOWN = Duration.ofSeconds(5);
 
@@ -26,18 +26,21 @@ final class DeviceLogin {
   }
 
   /** With the sleeper (and clock) a test controls. */
-  DeviceLogin(OidcClient oidc, Clock clock, PrintWriter out, RunWatcher.Sleeper sleeper) {
+  public DeviceLogin(OidcClient oidc, Clock clock, PrintWriter out, RunWatcher.Sleeper sleeper) {
     this.oidc = oidc;
     this.clock = clock;
     this.out = out;
     this.sleeper = sleeper;
   }
 
-  StoredToken run() {
+  public StoredToken run() {
     OidcClient.DeviceCode code = oidc.startDeviceFlow();
-    out.println("To log in, open " + code.verificationUri() + " and enter " + code.userCode());
+    // one "name: value" line each, so a script (or a test) can read them
+    out.println("To log in, open the verification page and enter the code:");
+    out.println("verification_uri: " + code.verificationUri());
+    out.println("user_code: " + code.userCode());
     if (code.verificationUriComplete() != null) {
-      out.println("(or open " + code.verificationUriComplete() + ")");
+      out.println("verification_uri_complete: " + code.verificationUriComplete());
     }
     out.flush();
     Instant deadline = clock.instant().plus(code.expiresIn());

@@ -95,8 +95,12 @@ class DeviceLoginTest {
               Duration.ofSeconds(7),
               Duration.ofSeconds(7));
       assertThat(out.toString())
-          .contains("WDJB-MJHT")
-          .contains("/device/verify?user_code=WDJB-MJHT");
+          .contains("\nverification_uri: " + issuer.url() + "/realms/gort/device/verify\n")
+          .contains("\nuser_code: WDJB-MJHT\n")
+          .contains(
+              "\nverification_uri_complete: "
+                  + issuer.url()
+                  + "/realms/gort/device/verify?user_code=WDJB-MJHT\n");
       assertThat(issuer.received().get(2).body())
           .contains("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code")
           .contains("device_code=dc");

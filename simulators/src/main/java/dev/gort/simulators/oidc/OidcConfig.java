@@ -36,6 +36,24 @@ public interface OidcConfig {
 
     /** Clients by client id. */
     Map<String, Client> clients();
+
+    /** The device authorization grant (RFC 8628). */
+    Device device();
+  }
+
+  interface Device {
+
+    /** How long a device code and its user code stay valid. */
+    @WithDefault("PT10M")
+    Duration codeLifetime();
+
+    /** The least time between two polls of one device code; 5 s more after each slow_down. */
+    @WithDefault("PT5S")
+    Duration interval();
+
+    /** How many device codes are held at once; more are refused until some have expired. */
+    @WithDefault("1000")
+    int maxCodes();
   }
 
   interface User {
@@ -60,5 +78,9 @@ public interface OidcConfig {
 
     /** Realm roles of the client's service account (client_credentials grant). */
     Optional<List<String>> roles();
+
+    /** Keycloak's "OAuth 2.0 Device Authorization Grant Enabled": off unless asked for. */
+    @WithDefault("false")
+    boolean deviceGrant();
   }
 }

@@ -1,5 +1,6 @@
 package dev.gort.simulators.oidc;
 
+import dev.gort.common.web.ProblemException;
 import dev.gort.oidc.DiscoveryDocument;
 import dev.gort.oidc.SigningKey;
 import dev.gort.oidc.TokenIssuer;
@@ -36,7 +37,7 @@ public class RealmIssuer {
     String issuerUrl = config.publicUrl().replaceAll("/+$", "") + "/realms/" + realm;
     this.issuer =
         new TokenIssuer(issuerUrl, keyFile.map(RealmIssuer::load).orElseGet(SigningKey::generate));
-    this.discovery = DiscoveryDocument.json(issuerUrl);
+    this.discovery = DiscoveryDocument.json(issuerUrl, true);
     this.jwks = issuer.key().jwksJson();
   }
 
@@ -59,6 +60,16 @@ public class RealmIssuer {
 
   public String realm() {
     return realm;
+  }
+
+  /**
+   * @throws ProblemException 404 when {@code name} is not the simulated realm
+   */
+  public void require(String name) {
+    if (!realm.equals(name)) {
+      throw ProblemException.notFound(
+          "realm '" + name + "' does not exist; the simulated realm is '" + realm + "'");
+    }
   }
 
   public TokenIssuer issuer() {

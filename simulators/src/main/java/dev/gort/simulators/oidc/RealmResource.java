@@ -1,6 +1,5 @@
 package dev.gort.simulators.oidc;
 
-import dev.gort.common.web.ProblemException;
 import dev.gort.oidc.DiscoveryDocument;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,12 +13,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-/** A Keycloak realm as OIDC clients and resource servers see it: discovery, keys, tokens. */
+/**
+ * A Keycloak realm as OIDC clients and resource servers see it: discovery, keys, tokens and device
+ * authorization; the verification page a user approves a device on is {@link
+ * DeviceVerificationResource}.
+ */
 @Path("/realms/{realm}")
 public class RealmResource {
 
   @Inject RealmIssuer issuer;
   @Inject TokenService tokens;
+  @Inject DeviceAuthorizationService devices;
 
   @GET
   @Path(DiscoveryDocument.WELL_KNOWN_PATH)
@@ -48,10 +52,20 @@ public class RealmResource {
         .build();
   }
 
+  @POST
+  @Path(DiscoveryDocument.DEVICE_AUTHORIZATION_PATH)
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response deviceAuthorization(
+      @PathParam("realm") String realm,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      MultivaluedMap<String, String> form) {
+    requireRealm(realm);
+    return TokenRequestRejectedMapper.noStore(
+            Response.ok(devices.start(form, authorization), MediaType.APPLICATION_JSON_TYPE))
+        .build();
+  }
+
   private void requireRealm(String realm) {
-    if (!issuer.realm().equals(realm)) {
-      throw ProblemException.notFound(
-          "realm '" + realm + "' does not exist; the simulated realm is '" + issuer.realm() + "'");
-    }
+    issuer.require(realm);
   }
 }

@@ -3,7 +3,8 @@ package dev.gort.simulators.oidc;
 /**
  * Every way the token endpoint refuses a request, with the OAuth error and description Keycloak
  * answers in that case (its TokenEndpoint, ClientIdAndSecretAuthenticator, AuthenticationProcessor,
- * ValidateUsername/ValidatePassword and the password and client_credentials grant types).
+ * ValidateUsername/ValidatePassword, the password and client_credentials grant types, and its
+ * DeviceEndpoint and DeviceGrantType with the answers RFC 8628 section 3.5 names).
  */
 public enum TokenRejection {
   MISSING_GRANT_TYPE("invalid_request", "Missing form parameter: grant_type"),
@@ -18,7 +19,19 @@ public enum TokenRejection {
   PUBLIC_CLIENT_SERVICE_ACCOUNT(
       "unauthorized_client", "Public client not allowed to retrieve service account"),
   MISSING_USERNAME("invalid_request", "Missing parameter: username"),
-  INVALID_USER_CREDENTIALS("invalid_grant", "Invalid user credentials");
+  INVALID_USER_CREDENTIALS("invalid_grant", "Invalid user credentials"),
+  DEVICE_GRANT_DISABLED(
+      "unauthorized_client",
+      "Client is not allowed to initiate OAuth 2.0 Device Authorization Grant. The flow is"
+          + " disabled for the client."),
+  TOO_MANY_DEVICE_CODES(
+      "temporarily_unavailable", "Too many device codes are pending; try again later"),
+  MISSING_DEVICE_CODE("invalid_request", "Missing parameter: device_code"),
+  INVALID_DEVICE_CODE("invalid_grant", "Device code not valid"),
+  AUTHORIZATION_PENDING("authorization_pending", "The authorization request is still pending"),
+  SLOW_DOWN("slow_down", "Slow down"),
+  ACCESS_DENIED("access_denied", "The end user denied the authorization request"),
+  EXPIRED_TOKEN("expired_token", "Device code is expired");
 
   private final String error;
   private final String description;

@@ -22,8 +22,13 @@ public class TokenRequestRejectedMapper implements ExceptionMapper<TokenRequestR
 
   @Override
   public Response toResponse(TokenRequestRejected e) {
-    LOG.infof("token request refused: %s", e.getMessage());
     TokenRejection rejection = e.rejection();
+    if (rejection == TokenRejection.AUTHORIZATION_PENDING) {
+      // a device polls every few seconds until its user has decided
+      LOG.debugf("token request refused: %s", e.getMessage());
+    } else {
+      LOG.infof("token request refused: %s", e.getMessage());
+    }
     if (rejection == TokenRejection.BASIC_CHALLENGE) {
       return noStore(Response.status(401))
           .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + issuer.realm() + "\"")
@@ -41,8 +46,16 @@ public class TokenRequestRejectedMapper implements ExceptionMapper<TokenRequestR
               UNSUPPORTED_GRANT_TYPE,
               MISSING_CLIENT_ID,
               DUPLICATED_PARAMETER,
-              NO_DIRECT_ACCESS_GRANTS ->
+              NO_DIRECT_ACCESS_GRANTS,
+              DEVICE_GRANT_DISABLED,
+              MISSING_DEVICE_CODE,
+              INVALID_DEVICE_CODE,
+              AUTHORIZATION_PENDING,
+              SLOW_DOWN,
+              ACCESS_DENIED,
+              EXPIRED_TOKEN ->
           400;
+      case TOO_MANY_DEVICE_CODES -> 503;
       case BASIC_CHALLENGE,
               UNKNOWN_CLIENT,
               INVALID_CLIENT_CREDENTIALS,

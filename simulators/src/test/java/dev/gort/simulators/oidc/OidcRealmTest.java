@@ -40,7 +40,16 @@ class OidcRealmTest {
         .contentType(ContentType.JSON)
         .body("jwks_uri", equalTo(issuer + "/protocol/openid-connect/certs"))
         .body("token_endpoint", equalTo(issuer + "/protocol/openid-connect/token"))
-        .body("grant_types_supported", equalTo(List.of("password", "client_credentials")))
+        .body(
+            "device_authorization_endpoint",
+            equalTo(issuer + "/protocol/openid-connect/auth/device"))
+        .body(
+            "grant_types_supported",
+            equalTo(
+                List.of(
+                    "password",
+                    "client_credentials",
+                    "urn:ietf:params:oauth:grant-type:device_code")))
         .body("id_token_signing_alg_values_supported", equalTo(List.of("RS256")))
         .body(
             "token_endpoint_auth_methods_supported",
