@@ -41,7 +41,7 @@ class CallbackBenchmark extends GatewayTestBase {
 
   private static final int RATE = Integer.getInteger("gort.bench.rate", 500);
   private static final int SECONDS = Integer.getInteger("gort.bench.seconds", 20);
-  private static final int WARM_UP = Integer.getInteger("gort.bench.warm-up", 10000);
+  private static final int WARM_UP = Integer.getInteger("gort.bench.warm-up", 60000);
   private static final int FLAT_OUT = Integer.getInteger("gort.bench.flat-out", 6000);
   private static final AtomicLong JOB_IDS = new AtomicLong(40_000_000_000L);
 
@@ -89,12 +89,26 @@ class CallbackBenchmark extends GatewayTestBase {
         most.count(202) / (most.elapsed().toNanos() / 1e9),
         most.summary());
 
-    assertThat(load.count(202)).as("every callback accepted").isEqualTo(steady.size());
+    // a request the client never sent is the client's fault, not the gateway's; more than one in a
+    // thousand would make the numbers meaningless
+    long unsent = load.count(SteadyLoad.NOT_SENT);
+    assertThat(unsent)
+        .as("requests the load client never sent")
+        .isLessThanOrEqualTo(steady.size() / 1000);
+    assertThat(load.count(202))
+        .as("every callback sent accepted")
+        .isEqualTo(steady.size() - unsent);
+    // every 202 was stored; a callback whose answer never reached the client may have been too
+    long accepted = warmUp.count(202) + load.count(202) + most.count(202);
+    long unanswered =
+        warmUp.count(SteadyLoad.NO_ANSWER)
+            + load.count(SteadyLoad.NO_ANSWER)
+            + most.count(SteadyLoad.NO_ANSWER);
     assertThat(
             harness.number(
                 "SELECT count(*) FROM dispatch_attempt WHERE runner = ? AND state = 'CALLED_BACK'",
                 deliveries.runner()))
-        .isEqualTo(warmUp.count(202) + steady.size() + most.count(202));
+        .isBetween(accepted, accepted + unanswered);
   }
 
   /** {@code count} dispatched attempts of the runner, each with the callback that reports it. */
