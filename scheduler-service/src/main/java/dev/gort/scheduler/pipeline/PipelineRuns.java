@@ -313,7 +313,9 @@ public class PipelineRuns {
         new RunRequested(
             dispatch.id,
             run.experiment == null ? run.pipeline : run.experiment,
-            run.commit == null ? "" : run.commit,
+            // runners take a revision of 1 to 200 visible characters; without a commit the run
+            // names itself
+            run.commit == null ? run.pipeline + "#" + run.number : run.commit,
             run.owner,
             "",
             job.runner(),

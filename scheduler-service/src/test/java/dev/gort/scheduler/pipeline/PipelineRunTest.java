@@ -167,6 +167,9 @@ class PipelineRunTest extends KafkaTestBase {
     assertThat(second).isNotEqualTo(dispatchId(runId, "unit", 1));
     assertThat(awaitRequested(second).settings().get("env").toString())
         .contains("PIPELINE_JOB_ATTEMPT=2");
+    assertThat(awaitRequested(second).revision())
+        .as("a run without a commit names itself: pipeline#number")
+        .endsWith("#1");
     assertThat(state(runId, "unit")).isEqualTo("running");
 
     // a script failure is not in the job's retry classes
