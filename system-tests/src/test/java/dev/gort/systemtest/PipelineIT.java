@@ -31,6 +31,11 @@ import org.junit.jupiter.api.Test;
  * awaits and checks its own run. The step-action tests steer a run of their own while it runs.
  * Timings come from what the system records: each attempt's start and end as the scheduler saw
  * them, and the job's creation and end at the agent.
+ *
+ * <p>Every job that is meant to end by itself ends well within the stack's dispatch deadline
+ * ({@link GortStack#DISPATCH_DEADLINE}, 5 s): the gateway times out an attempt still running then,
+ * whatever the job's own {@code timeout}. The {@code sleep 60} jobs are interrupted or cancelled
+ * within a second or two.
  */
 class PipelineIT {
 
@@ -126,7 +131,7 @@ class PipelineIT {
       pipeline: it-needs
       stages: [one, two]
       jobs:
-        slow: {stage: one, script: ["sleep 5"]}
+        slow: {stage: one, script: ["sleep 3"]}
         early: {stage: one, script: ["true"]}
         follower: {stage: two, needs: [early], script: ["true"]}
         eager: {stage: two, needs: [], script: ["true"]}
