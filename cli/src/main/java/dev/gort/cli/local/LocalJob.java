@@ -6,8 +6,10 @@ import dev.gort.common.pipeline.report.AttemptLog;
 import dev.gort.common.pipeline.run.JobResult;
 import dev.gort.common.process.CappedLog;
 import dev.gort.common.process.CommandLauncher;
+import dev.gort.common.process.CommandSequence;
 import dev.gort.common.process.Launch;
 import dev.gort.common.process.RunningCommand;
+import dev.gort.common.process.SequenceOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -86,25 +87,24 @@ final class LocalJob implements Callable<AttemptOutcome> {
 
   private JobResult runScript(CappedLog log) throws IOException {
     Files.createDirectories(workDir);
-    String image = spec.image();
-    if (image != null && setup.engine().isEmpty()) {
-      log.note("no container engine: running on this machine instead of in image " + image);
-      image = null;
+    boolean onHost = spec.image() != null && setup.engine().isEmpty();
+    if (onHost) {
+      log.note("no container engine: running on this machine instead of in image " + spec.image());
     }
-    CommandLauncher launcher = new CommandLauncher(Optional.empty(), setup.engine());
+    String image = onHost ? null : spec.image();
     Duration timeout = spec.timeout() == null ? setup.defaultTimeout() : spec.timeout();
-    Instant deadline = setup.clock().instant().plus(timeout);
-    for (int i = 0; i < spec.script().size(); i++) {
-      String command = spec.script().get(i);
-      String name = "command " + (i + 1);
-      if (halted) {
-        return interrupted();
-      }
-      log.note("$ " + command);
-      RunningCommand running;
-      try {
-        running =
-            launcher.start(
+    CommandSequence sequence =
+        new CommandSequence(
+            new CommandLauncher(Optional.empty(), setup.engine()),
+            log,
+            setup.clock(),
+            TICK,
+            setup.killGrace());
+    SequenceOutcome outcome =
+        sequence.run(
+            spec.script(),
+            timeout,
+            (i, command) ->
                 new Launch(
                     command,
                     workDir,
@@ -120,43 +120,40 @@ final class LocalJob implements Callable<AttemptOutcome> {
                         + attempt
                         + "-"
                         + (i + 1)),
-                log);
-      } catch (IOException e) {
-        String why = name + " could not be started: " + e.getMessage();
-        log.note(why);
-        return JobResult.failure(null, FailureClass.RUNNER_SYSTEM_FAILURE, why);
+            () -> halted ? Optional.of("interrupted") : Optional.empty(),
+            new CommandSequence.Listener() {
+              @Override
+              public void started(int index, RunningCommand running) {
+                log.note(CommandSequence.name(index) + ": pid " + running.tree().leader());
+              }
+            });
+    return result(outcome, timeout, log);
+  }
+
+  private static JobResult result(SequenceOutcome outcome, Duration timeout, CappedLog log) {
+    if (outcome instanceof SequenceOutcome.Exited exited) {
+      String why = CommandSequence.name(exited.commandIndex()) + " exited with " + exited.code();
+      log.note(why);
+      return JobResult.failure(exited.code(), FailureClass.SCRIPT_FAILURE, why);
+    }
+    if (outcome instanceof SequenceOutcome.TimedOut timedOut) {
+      String why =
+          "timed out after "
+              + LocalProgress.duration(timeout)
+              + " in "
+              + CommandSequence.name(timedOut.commandIndex())
+              + (timedOut.treeEnded() ? "; all its processes ended" : "");
+      log.note(why);
+      return JobResult.failure(null, FailureClass.JOB_EXECUTION_TIMEOUT, why);
+    }
+    if (outcome instanceof SequenceOutcome.Halted halt) {
+      if (halt.duringCommand()) {
+        log.note("interrupted" + (halt.treeEnded() ? "; all its processes ended" : ""));
       }
-      log.note(name + ": pid " + running.tree().leader());
-      Optional<Integer> exit = Optional.empty();
-      while (exit.isEmpty()) {
-        exit = running.exitWithin(TICK);
-        if (exit.isPresent()) {
-          break;
-        }
-        if (halted) {
-          boolean gone = running.end(setup.killGrace());
-          log.note("interrupted" + (gone ? "; all its processes ended" : ""));
-          return interrupted();
-        }
-        if (!setup.clock().instant().isBefore(deadline)) {
-          boolean gone = running.end(setup.killGrace());
-          String why =
-              "timed out after "
-                  + LocalProgress.duration(timeout)
-                  + " in "
-                  + name
-                  + (gone ? "; all its processes ended" : "");
-          log.note(why);
-          return JobResult.failure(null, FailureClass.JOB_EXECUTION_TIMEOUT, why);
-        }
-      }
-      running.finish(setup.killGrace());
-      int code = exit.get();
-      if (code != 0) {
-        String why = name + " exited with " + code;
-        log.note(why);
-        return JobResult.failure(code, FailureClass.SCRIPT_FAILURE, why);
-      }
+      return interrupted();
+    }
+    if (outcome instanceof SequenceOutcome.NotStarted notStarted) {
+      return JobResult.failure(null, FailureClass.RUNNER_SYSTEM_FAILURE, notStarted.why());
     }
     return new JobResult(true, 0, null, null);
   }

@@ -2,16 +2,17 @@ package dev.gort.localrunner.job;
 
 import dev.gort.common.process.CappedLog;
 import dev.gort.common.process.CommandLauncher;
+import dev.gort.common.process.CommandSequence;
 import dev.gort.common.process.Launch;
 import dev.gort.common.process.RunAs;
 import dev.gort.common.process.RunningCommand;
+import dev.gort.common.process.SequenceOutcome;
 import dev.gort.localrunner.container.ContainerEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -108,22 +109,19 @@ final class JobExecution implements Runnable {
         image = null;
       }
     }
-    CommandLauncher launcher = new CommandLauncher(context.runAs(), engine);
-    Instant deadline = context.clock().instant().plus(spec.timeout());
-    for (int i = 0; i < spec.commands().size(); i++) {
-      String command = spec.commands().get(i);
-      String name = "command " + (i + 1);
-      if (job.cancelReason().isPresent()) {
-        skipRest(i);
-        end(job.cancelOutcome(), job.cancelReason().get(), null);
-        return;
-      }
-      log.note("$ " + command);
-      Instant started = context.clock().instant();
-      RunningCommand running;
-      try {
-        running =
-            launcher.start(
+    String runIn = image;
+    CommandSequence sequence =
+        new CommandSequence(
+            new CommandLauncher(context.runAs(), engine),
+            log,
+            context.clock(),
+            TICK,
+            context.killGrace());
+    SequenceOutcome outcome =
+        sequence.run(
+            spec.commands(),
+            spec.timeout(),
+            (i, command) ->
                 new Launch(
                     command,
                     job.workDir(),
@@ -136,59 +134,68 @@ final class JobExecution implements Runnable {
                         CommandLauncher.CONTAINER_WORK,
                         "TMPDIR",
                         "/tmp"),
-                    image,
+                    runIn,
                     "gort-" + job.id() + "-" + (i + 1)),
-                log);
-      } catch (IOException e) {
-        String why = name + " could not be started: " + e.getMessage();
-        log.note(why);
-        end(Outcome.INFRA_FAILURE, why, null);
-        return;
-      }
-      job.current(running);
-      Optional<Integer> exit = Optional.empty();
-      while (exit.isEmpty()) {
-        exit = running.exitWithin(TICK);
-        if (exit.isPresent()) {
-          break;
-        }
-        Optional<String> cancel = job.cancelReason();
-        if (cancel.isPresent()) {
-          boolean gone = running.end(context.killGrace());
-          log.note("cancelled: " + cancel.get() + (gone ? "; all its processes ended" : ""));
-          result(name, "failed", started, "cancelled");
-          skipRest(i + 1);
-          end(job.cancelOutcome(), cancel.get(), null);
-          return;
-        }
-        if (!context.clock().instant().isBefore(deadline)) {
-          boolean gone = running.end(context.killGrace());
-          String why =
-              "timed out after "
-                  + spec.timeout()
-                  + " in "
-                  + name
-                  + (gone ? "; all its processes ended" : "");
-          log.note(why);
-          result(name, "failed", started, "timed out");
-          skipRest(i + 1);
-          end(Outcome.TIMEOUT, why, null);
-          return;
-        }
-      }
-      running.finish(context.killGrace());
-      job.current(null);
-      int code = exit.get();
-      log.note(name + " exited with " + code);
-      if (code != 0) {
-        result(name, "failed", started, "exited with " + code);
-        skipRest(i + 1);
-        end(Outcome.FAILED, name + " exited with " + code, code);
-        return;
-      }
-      result(name, "passed", started, null);
+            job::cancelReason,
+            new CommandSequence.Listener() {
+              @Override
+              public void started(int index, RunningCommand running) {
+                job.current(running);
+              }
+
+              @Override
+              public void ended(CommandSequence.CommandEnd end) {
+                job.current(null);
+                String name = CommandSequence.name(end.index());
+                if (end.ending() == CommandSequence.Ending.EXITED) {
+                  log.note(name + " exited with " + end.exitCode());
+                }
+                String message =
+                    switch (end.ending()) {
+                      case EXITED -> end.passed() ? null : "exited with " + end.exitCode();
+                      case TIMED_OUT -> "timed out";
+                      case HALTED -> "cancelled";
+                    };
+                job.commandEnded(
+                    new CommandResult(
+                        name,
+                        end.passed() ? "passed" : "failed",
+                        Math.max(0, end.took().toMillis()),
+                        message));
+              }
+            });
+    finish(outcome, log);
+  }
+
+  /** Ends the job as the sequence ended, the commands it did not start skipped. */
+  private void finish(SequenceOutcome outcome, CappedLog log) {
+    JobSpec spec = job.spec();
+    if (outcome instanceof SequenceOutcome.NotStarted notStarted) {
+      end(Outcome.INFRA_FAILURE, notStarted.why(), null);
+      return;
     }
-    end(Outcome.PASSED, "all " + spec.commands().size() + " commands exited with 0", 0);
+    skipRest(outcome.firstNotStarted());
+    if (outcome instanceof SequenceOutcome.Exited exited) {
+      String name = CommandSequence.name(exited.commandIndex());
+      end(Outcome.FAILED, name + " exited with " + exited.code(), exited.code());
+    } else if (outcome instanceof SequenceOutcome.TimedOut timedOut) {
+      String why =
+          "timed out after "
+              + spec.timeout()
+              + " in "
+              + CommandSequence.name(timedOut.commandIndex())
+              + (timedOut.treeEnded() ? "; all its processes ended" : "");
+      log.note(why);
+      end(Outcome.TIMEOUT, why, null);
+    } else if (outcome instanceof SequenceOutcome.Halted halt) {
+      if (halt.duringCommand()) {
+        log.note(
+            "cancelled: " + halt.reason() + (halt.treeEnded() ? "; all its processes ended" : ""));
+      }
+      end(job.cancelOutcome(), halt.reason(), null);
+    } else {
+      end(Outcome.PASSED, "all " + spec.commands().size() + " commands exited with 0", 0);
+    }
   }
 
   private Map<String, String> environment(String resultsFile) {
@@ -213,11 +220,6 @@ final class JobExecution implements Runnable {
       env.put("GORT_REVISION", spec.revision());
     }
     return env;
-  }
-
-  private void result(String name, String status, Instant started, String message) {
-    long ms = Math.max(0, Duration.between(started, context.clock().instant()).toMillis());
-    job.commandEnded(new CommandResult(name, status, ms, message));
   }
 
   private void skipRest(int from) {

@@ -253,7 +253,8 @@ public class JobService {
               spec.attempt(),
               outcome.word(),
               resultsUrl(job),
-              job.detail()),
+              job.detail(),
+              job.exitCode()),
           progress -> {
             job.callbackStatus(progress);
             if (!progress.startsWith("pending")) {

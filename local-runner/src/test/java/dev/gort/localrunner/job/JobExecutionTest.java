@@ -110,6 +110,24 @@ class JobExecutionTest {
   }
 
   @Test
+  void theCallbackCarriesTheExitCodeOfTheFailingCommand() {
+    Map<String, Object> job = job("true", "exit 3", "echo never-run");
+    String id = submit(job);
+    assertThat(awaitFinished(id).getString("outcome")).isEqualTo("failed");
+    String attempt = (String) job.get("attemptId");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !GatewayStub.get().receivedFor(attempt).isEmpty());
+    JsonPath body =
+        new JsonPath(
+            new String(
+                GatewayStub.get().receivedFor(attempt).get(0).body(), StandardCharsets.UTF_8));
+    assertThat(body.getString("status")).isEqualTo("failed");
+    assertThat(body.getInt("exitCode")).isEqualTo(3);
+    assertThat(body.getString("detail")).isEqualTo("command 2 exited with 3");
+  }
+
+  @Test
   void resultsTheJobWroteAreServedAsTheyAre() {
     String id =
         submit(
