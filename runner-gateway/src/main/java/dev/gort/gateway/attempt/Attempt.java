@@ -110,6 +110,10 @@ public class Attempt extends PanacheEntityBase {
   @Column(name = "handover_until")
   public Instant handoverUntil;
 
+  /** The exit code the runner reported with the job's end; null where it reported none. */
+  @Column(name = "exit_code")
+  public Integer exitCode;
+
   @Version public long version;
 
   // Lifecycle: every change of state goes through AttemptLifecycle, which refuses what it does not
@@ -124,9 +128,15 @@ public class Attempt extends PanacheEntityBase {
     lastError = null;
   }
 
-  /** The runner reported how the job ended. */
-  public void reported() {
+  /** The runner reported how the job ended, with its exit code where it said one. */
+  public void reported(Integer code) {
     state = AttemptLifecycle.next(this, AttemptLifecycle.Trigger.REPORT);
+    exitCode = code;
+  }
+
+  /** The runner reported how the job ended, with no exit code. */
+  public void reported() {
+    reported(null);
   }
 
   /** No usable report in time, or the runner reported a timeout. */
@@ -201,10 +211,22 @@ public class Attempt extends PanacheEntityBase {
     return new RunDispatched(runId, attempt, runner, runnerJobId, deadline);
   }
 
-  /** {@code RunCompleted} for this attempt: its runner reported {@code status}. */
+  /**
+   * {@code RunCompleted} for this attempt: its runner reported {@code status} (and the attempt's
+   * {@link #exitCode}, where it reported one).
+   */
   public RunCompleted completed(RunnerStatus status, String resultsUrl, String detail) {
     return new RunCompleted(
-        runId, attempt, runner, runnerJobId, status, resultsUrl, experiment, owner, detail);
+        runId,
+        attempt,
+        runner,
+        runnerJobId,
+        status,
+        resultsUrl,
+        experiment,
+        owner,
+        detail,
+        exitCode);
   }
 
   /** The runner settings the run is dispatched with. */

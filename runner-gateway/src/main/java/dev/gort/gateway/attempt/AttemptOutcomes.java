@@ -45,10 +45,11 @@ public class AttemptOutcomes {
   }
 
   /**
-   * The runner reported that {@code a}'s job ended as {@code status}: {@code RunCompleted}, or for
-   * a reported timeout the retry or the run's end.
+   * The runner reported that {@code a}'s job ended as {@code status} (with {@code exitCode}, where
+   * it said one): {@code RunCompleted}, or for a reported timeout the retry or the run's end.
    */
-  public void reported(Attempt a, RunnerStatus status, String resultsUrl, String detail) {
+  public void reported(
+      Attempt a, RunnerStatus status, String resultsUrl, String detail, Integer exitCode) {
     if (status == RunnerStatus.TIMEOUT) {
       timeOut(
           a,
@@ -57,7 +58,7 @@ public class AttemptOutcomes {
               : "the runner reported a timeout: " + detail);
       return;
     }
-    a.reported();
+    a.reported(exitCode);
     publish(a, a.completed(status, resultsUrl, detail));
     LOG.infof("run %s attempt %d: runner reported %s", a.runId, a.attempt, status);
   }

@@ -69,7 +69,7 @@ public class Reports {
       // the runner reported before the record of handing it the job committed
       outcomes.handedOver(a, report.jobId());
     }
-    outcomes.reported(a, report.outcome(), report.resultsUrl(), report.detail());
+    outcomes.reported(a, report.outcome(), report.resultsUrl(), report.detail(), report.exitCode());
     return Recorded.DECIDED;
   }
 

@@ -17,6 +17,7 @@ import dev.gort.common.event.RunnerStatus;
  *     changes nothing
  * @param ignored why the delivery is none of Gort's business (a ping, a job Gort did not start);
  *     when set, the other fields may be null
+ * @param exitCode the job's exit code, where the runner reports one (Gort's own runners do)
  */
 public record RunnerReport(
     String jobId,
@@ -27,31 +28,39 @@ public record RunnerReport(
     Integer attempt,
     String detail,
     String deliveryId,
-    String ignored) {
+    String ignored,
+    Integer exitCode) {
 
   /** A job that ended with {@code outcome}. */
   public static RunnerReport finished(
       String jobId, RunKind kind, RunnerStatus outcome, String resultsUrl, String detail) {
-    return new RunnerReport(jobId, kind, outcome, resultsUrl, null, null, detail, null, null);
+    return new RunnerReport(jobId, kind, outcome, resultsUrl, null, null, detail, null, null, null);
   }
 
   /** A job that is still running. */
   public static RunnerReport progress(String jobId, RunKind kind, String detail) {
-    return new RunnerReport(jobId, kind, null, null, null, null, detail, null, null);
+    return new RunnerReport(jobId, kind, null, null, null, null, detail, null, null, null);
   }
 
   /** A delivery with nothing for Gort (answered 200/202, changes nothing). */
   public static RunnerReport ignored(String why) {
-    return new RunnerReport(null, null, null, null, null, null, null, null, why);
+    return new RunnerReport(null, null, null, null, null, null, null, null, why, null);
   }
 
   public RunnerReport withDelivery(String id) {
-    return new RunnerReport(jobId, kind, outcome, resultsUrl, runId, attempt, detail, id, ignored);
+    return new RunnerReport(
+        jobId, kind, outcome, resultsUrl, runId, attempt, detail, id, ignored, exitCode);
   }
 
   public RunnerReport naming(String runId, Integer attempt) {
     return new RunnerReport(
-        jobId, kind, outcome, resultsUrl, runId, attempt, detail, deliveryId, ignored);
+        jobId, kind, outcome, resultsUrl, runId, attempt, detail, deliveryId, ignored, exitCode);
+  }
+
+  /** This report with the job's exit code (null: the runner reported none). */
+  public RunnerReport withExitCode(Integer code) {
+    return new RunnerReport(
+        jobId, kind, outcome, resultsUrl, runId, attempt, detail, deliveryId, ignored, code);
   }
 
   public boolean isIgnored() {

@@ -1,6 +1,7 @@
 package dev.gort.gateway.runner;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gort.common.event.RunnerStatus;
 import dev.gort.common.signature.HmacSignature;
 import dev.gort.common.web.JsonBody;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * over the callback URL's per-attempt token, a line feed and the exact body ({@code
  * X-Gort-Signature}, {@link HmacSignature#signCallback}); the body is {@code {"jobId", "runId",
  * "attempt", "status": "passed" | "failed" | "timeout" | "infra-failure" | "cancelled",
- * "resultsUrl", "detail"}}. One verification for every runner that reports this way.
+ * "resultsUrl", "detail", "exitCode"}} ({@code exitCode}: an integer or null, optional). One
+ * verification for every runner that reports this way.
  */
 public final class SignedJobCallback {
 
@@ -40,7 +42,8 @@ public final class SignedJobCallback {
       Integer attempt,
       String status,
       String resultsUrl,
-      String detail) {}
+      String detail,
+      JsonNode exitCode) {}
 
   private SignedJobCallback() {}
 
@@ -84,6 +87,22 @@ public final class SignedJobCallback {
     }
     String detail = callback.detail() == null ? null : Untrusted.escape(callback.detail(), 500);
     return RunnerReport.finished(callback.jobId(), null, status, callback.resultsUrl(), detail)
-        .naming(callback.runId(), callback.attempt());
+        .naming(callback.runId(), callback.attempt())
+        .withExitCode(exitCode(callback.exitCode()));
+  }
+
+  /**
+   * The job's exit code: absent or null is none; anything but a whole number in int range is
+   * refused (no coercion of {@code "3"} or {@code 3.5}).
+   */
+  static Integer exitCode(JsonNode value) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return null;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw CallbackRejectedException.malformed(
+          "field \"exitCode\" must be an integer or null in callback");
+    }
+    return value.intValue();
   }
 }

@@ -58,6 +58,53 @@ class CallbackTest extends GatewayTestBase {
   }
 
   @Test
+  void theExitCodeACallbackReportsReachesRunCompletedAndTheAttempt() {
+    DispatchedJob job = dispatchedJob();
+    String body = withField(callbackBody(job, "failed"), "\"exitCode\":3");
+
+    post(job, body, sign(job, body)).statusCode(202);
+
+    RunCompleted c = awaitCompleted(job.runId()).get(0);
+    assertThat(c.status()).isEqualTo(RunnerStatus.FAILED);
+    assertThat(c.exitCode()).isEqualTo(3);
+    assertThat(
+            harness.number("SELECT exit_code FROM dispatch_attempt WHERE id = ?", job.attemptId()))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void aCallbackWithoutAnExitCodeCompletesTheRunWithNone() {
+    DispatchedJob plain = dispatchedJob();
+    String body = callbackBody(plain, "failed");
+    post(plain, body, sign(plain, body)).statusCode(202);
+    DispatchedJob explicit = dispatchedJob();
+    String nullCode = withField(callbackBody(explicit, "infra-failure"), "\"exitCode\":null");
+    post(explicit, nullCode, sign(explicit, nullCode)).statusCode(202);
+
+    assertThat(awaitCompleted(plain.runId()).get(0).exitCode()).isNull();
+    assertThat(awaitCompleted(explicit.runId()).get(0).exitCode()).isNull();
+    assertThat(
+            harness.text("SELECT exit_code FROM dispatch_attempt WHERE id = ?", plain.attemptId()))
+        .isNull();
+  }
+
+  @Test
+  void anExitCodeThatIsNoIntegerIsABadRequest() {
+    DispatchedJob job = dispatchedJob();
+    for (String bad : new String[] {"\"3\"", "3.5", "true", "[3]", "{\"code\":3}", "4294967296"}) {
+      String body = withField(callbackBody(job, "failed"), "\"exitCode\":" + bad);
+
+      post(job, body, sign(job, body))
+          .statusCode(400)
+          .contentType(PROBLEM)
+          .body("status", equalTo(400))
+          .body("detail", containsString("exitCode"));
+    }
+
+    assertNothingRecorded(job);
+  }
+
+  @Test
   void duplicateCallbackChangesNothing() {
     DispatchedJob job = dispatchedJob();
     String body = callbackBody(job, "passed");
@@ -251,6 +298,11 @@ class CallbackTest extends GatewayTestBase {
     // 2's
     GatewayHarness.callBack(first, "passed").statusCode(200).body("duplicate", equalTo(true));
     assertThat(harness.outboxRows(first.runId(), "dev.gort.run.completed.v1")).isEqualTo(1);
+  }
+
+  /** {@code body} (a JSON object) with one more field, {@code "name":value}. */
+  private static String withField(String body, String field) {
+    return body.substring(0, body.length() - 1) + "," + field + "}";
   }
 
   private DispatchedJob dispatchedJob() {

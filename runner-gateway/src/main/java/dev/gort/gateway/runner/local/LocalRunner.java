@@ -211,16 +211,22 @@ public class LocalRunner implements Runner {
     return RunnerJobStatus.recovered(
         "finished: " + word,
         RunnerReport.finished(
-            job.jobId(),
-            job.kind(),
-            outcome.get(),
-            body.path("resultsUrl").asText(null),
-            detail == null ? null : Untrusted.escape(detail, 500)));
+                job.jobId(),
+                job.kind(),
+                outcome.get(),
+                body.path("resultsUrl").asText(null),
+                detail == null ? null : Untrusted.escape(detail, 500))
+            .withExitCode(exitCode(body.path("exitCode"))));
   }
 
   @Override
   public RunnerReport verify(CallbackRequest request) {
     return SignedJobCallback.verify(config.secret(), request);
+  }
+
+  /** The exit code a status poll's answer says, when it is a whole number; else none. */
+  private static Integer exitCode(JsonNode value) {
+    return value.isIntegralNumber() && value.canConvertToInt() ? value.intValue() : null;
   }
 
   private Instant retryAt(String retryAfter) {
