@@ -246,6 +246,19 @@ class LocalRunnerTest {
   }
 
   @Test
+  void aStatusPollRecoversTheJobsExitCodeWhereItSaysOne() {
+    String finished =
+        "{\"jobId\":\"job-1\",\"status\":\"finished\",\"outcome\":\"failed\",\"exitCode\":%s}";
+    agent.on("GET", "/api/v1/jobs/job-1", json(200, String.format(finished, "3")));
+    assertThat(runner.status(job("job-1")).report().exitCode()).isEqualTo(3);
+
+    for (String none : new String[] {"null", "\"3\"", "3.5"}) {
+      agent.on("GET", "/api/v1/jobs/job-1", json(200, String.format(finished, none)));
+      assertThat(runner.status(job("job-1")).report().exitCode()).isNull();
+    }
+  }
+
+  @Test
   void aCallbackSignedOverTokenAndBodyVerifies() {
     byte[] body = callback("passed");
     RunnerReport report =
