@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +32,9 @@ public class AttemptOutcomes {
   public static final String SOURCE = "/gort/runner-gateway";
   private static final Logger LOG = Logger.getLogger(AttemptOutcomes.class);
 
+  /** A job timeout longer than this is no job's: it extends no deadline. */
+  static final Duration MAX_JOB_TIMEOUT = Duration.ofDays(7);
+
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject EntityManager em;
@@ -39,7 +43,7 @@ public class AttemptOutcomes {
   /** The runner accepted {@code a} as job {@code jobId}: {@code RunDispatched}. */
   public void handedOver(Attempt a, String jobId) {
     Instant now = clock.instant();
-    a.handedOver(jobId, now, deadlineFrom(now));
+    a.handedOver(jobId, now, deadlineFrom(now, a.settings()));
     publish(a, a.dispatched());
     LOG.infof("run %s attempt %d dispatched to %s as job %s", a.runId, a.attempt, a.runner, jobId);
   }
@@ -157,10 +161,38 @@ public class AttemptOutcomes {
     }
   }
 
-  /** When an attempt created or dispatched at {@code now} is overdue. */
+  /** When an attempt created at {@code now} is overdue if no runner has taken it. */
   public Instant deadlineFrom(Instant now) {
     // as stored: RunDispatched says the deadline a later read of the attempt says
     return StoredTime.of(now.plus(config.dispatchDeadline()));
+  }
+
+  /**
+   * When an attempt handed over at {@code now} with {@code settings} is overdue: the dispatch
+   * deadline after the job's own {@code timeout} where the settings name one (an ISO-8601 duration,
+   * as a pipeline job's {@code timeout} travels), so a job allowed two hours is not cut off at the
+   * dispatch deadline. A timeout that does not read as a positive duration adds nothing; the
+   * runner's own checks refuse it.
+   */
+  public Instant deadlineFrom(Instant now, Map<String, Object> settings) {
+    return StoredTime.of(dueBy(now, config.dispatchDeadline(), settings));
+  }
+
+  static Instant dueBy(Instant now, Duration dispatchDeadline, Map<String, Object> settings) {
+    return now.plus(dispatchDeadline).plus(jobTimeout(settings));
+  }
+
+  private static Duration jobTimeout(Map<String, Object> settings) {
+    Object timeout = settings.get("timeout");
+    if (!(timeout instanceof String text)) {
+      return Duration.ZERO;
+    }
+    try {
+      Duration d = Duration.parse(text);
+      return d.isNegative() || d.compareTo(MAX_JOB_TIMEOUT) > 0 ? Duration.ZERO : d;
+    } catch (java.time.format.DateTimeParseException e) {
+      return Duration.ZERO;
+    }
   }
 
   /** How long to wait after the {@code tries}-th failure to reach a runner. */
