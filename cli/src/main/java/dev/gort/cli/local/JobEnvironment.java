@@ -1,6 +1,7 @@
 package dev.gort.cli.local;
 
 import dev.gort.common.pipeline.JobSpec;
+import dev.gort.common.pipeline.run.JobVariables;
 import dev.gort.common.pipeline.run.StepMessage;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +9,10 @@ import java.util.Map;
 
 /**
  * What a local job's commands see: the user's {@code PATH}, {@code HOME} and locale (they run the
- * user's own tools), the run's facts as {@code GORT_*} variables, and nothing else of gort's
- * environment (which may hold {@code GORT_TOKEN}). {@code GORT_PROJECT_DIR} is the folder gort was
- * started in: the commands run in a fresh empty folder of their own and {@code cd} there to build.
+ * user's own tools), the run's facts as common's {@link JobVariables} ({@code PIPELINE_*}, the same
+ * as a job on the stack sees), {@code GORT_KIND}, and nothing else of gort's environment (which may
+ * hold {@code GORT_TOKEN}). {@code GORT_PROJECT_DIR} is the folder gort was started in: the
+ * commands run in a fresh empty folder of their own and {@code cd} there to build.
  */
 final class JobEnvironment {
 
@@ -20,8 +22,9 @@ final class JobEnvironment {
 
   private JobEnvironment() {}
 
+  /** The environment of attempt {@code attempt} of {@code job} in local run {@code number}. */
   static Map<String, String> of(
-      LocalRun.Request request, JobSpec job, int attempt, List<StepMessage> messages) {
+      LocalRun.Request request, int number, JobSpec job, int attempt, List<StepMessage> messages) {
     Map<String, String> env = new LinkedHashMap<>();
     for (String name : FROM_HOST) {
       String value = request.hostEnv().get(name);
@@ -30,21 +33,19 @@ final class JobEnvironment {
       }
     }
     env.putIfAbsent("PATH", DEFAULT_PATH);
-    env.put("GORT_PIPELINE", request.spec().name());
-    env.put("GORT_JOB", job.name());
-    env.put("GORT_STAGE", job.stage());
-    env.put("GORT_ATTEMPT", Integer.toString(attempt));
+    String pipeline = request.spec().name();
+    env.putAll(
+        JobVariables.of(
+            pipeline,
+            number,
+            pipeline + "#" + number,
+            job,
+            attempt,
+            request.commit(),
+            request.repository(),
+            messages));
     env.put("GORT_KIND", job.kind());
     env.put("GORT_PROJECT_DIR", request.projectDir().toString());
-    if (request.commit() != null) {
-      env.put("GORT_COMMIT", request.commit());
-    }
-    if (request.repository() != null) {
-      env.put("GORT_REPOSITORY", request.repository());
-    }
-    if (!messages.isEmpty()) {
-      env.put("GORT_INPUT", messages.get(messages.size() - 1).text());
-    }
     return env;
   }
 }

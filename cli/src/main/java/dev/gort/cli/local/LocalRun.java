@@ -135,7 +135,7 @@ public final class LocalRun {
       Instant now = clock.instant();
       AdvanceOutcome advanced = engine.advance(now);
       for (Dispatch dispatch : advanced.dispatched()) {
-        start(engine, dispatch, scratch, threads);
+        start(engine, number, dispatch, scratch, threads);
       }
       progress.show(report(engine, number, startedAt, null), now);
       if (!advanced.waitingForInput().isEmpty()) {
@@ -158,7 +158,7 @@ public final class LocalRun {
   }
 
   private void start(
-      PipelineEngine engine, Dispatch dispatch, Path scratch, ExecutorService threads) {
+      PipelineEngine engine, int number, Dispatch dispatch, Path scratch, ExecutorService threads) {
     JobSpec job = engine.spec().jobs().get(dispatch.job());
     String name = dispatch.job() + "-" + dispatch.attempt();
     LocalJob local =
@@ -167,7 +167,8 @@ public final class LocalRun {
             dispatch.attempt(),
             scratch.resolve(name),
             scratch.resolve(name + ".log"),
-            JobEnvironment.of(request, job, dispatch.attempt(), engine.step(job.name()).messages()),
+            JobEnvironment.of(
+                request, number, job, dispatch.attempt(), engine.step(job.name()).messages()),
             setup);
     running.put(dispatch.job(), local);
     threads.submit(

@@ -49,7 +49,7 @@ class LocalRunTest {
             "pipeline: demo\n"
                 + "stages: [build, test]\n"
                 + "jobs:\n"
-                + "  compile: {stage: build, script: [\"echo compiled $GORT_COMMIT\", \"sleep 0.3\"]}\n"
+                + "  compile: {stage: build, script: [\"echo compiled $PIPELINE_COMMIT\", \"sleep 0.3\"]}\n"
                 + "  unit: {stage: test, script: [\"echo unit\"]}\n"
                 + "  lint: {stage: test, script: [\"echo lint\"]}\n",
             "--commit",

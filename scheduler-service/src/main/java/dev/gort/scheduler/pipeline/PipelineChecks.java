@@ -107,7 +107,7 @@ public class PipelineChecks {
           authorization,
           job.runner(),
           job.kind(),
-          PipelineJobSettings.of(spec.name(), 1, "check", job, 1));
+          PipelineJobSettings.of(spec.name(), 1, "check", job, 1, null, null, List.of()));
     } catch (ProblemException e) {
       if (e.status() != 400) {
         throw e;

@@ -1,8 +1,11 @@
 package dev.gort.scheduler.pipeline;
 
 import dev.gort.common.pipeline.JobSpec;
+import dev.gort.common.pipeline.run.JobVariables;
+import dev.gort.common.pipeline.run.StepMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,18 +14,12 @@ import java.util.Set;
  * script (its {@code commands}); the other runners run what their own settings name, not a script,
  * so a pipeline job on one of them is refused when the run is asked for ({@link
  * #refusal(JobSpec)}). The pipeline's names reach the script as environment variables {@code
- * PIPELINE_*}: the local runner keeps {@code GORT_*} for its own.
+ * PIPELINE_*} ({@link JobVariables}): the local runner keeps {@code GORT_*} for its own.
  */
 final class PipelineJobSettings {
 
   /** Runners that run a job's script. */
   static final Set<String> SCRIPT_RUNNERS = Set.of(JobSpec.DEFAULT_RUNNER);
-
-  static final String ENV_PIPELINE = "PIPELINE_NAME";
-  static final String ENV_RUN = "PIPELINE_RUN";
-  static final String ENV_RUN_ID = "PIPELINE_RUN_ID";
-  static final String ENV_JOB = "PIPELINE_JOB";
-  static final String ENV_ATTEMPT = "PIPELINE_JOB_ATTEMPT";
 
   private PipelineJobSettings() {}
 
@@ -40,19 +37,24 @@ final class PipelineJobSettings {
   }
 
   /**
-   * The settings of attempt {@code attempt} of {@code job} in run {@code number} of the pipeline.
+   * The settings of attempt {@code attempt} of {@code job} in run {@code number} of the pipeline:
+   * its script, its {@link JobVariables} as {@code env}, its timeout and image.
    */
   static Map<String, Object> of(
-      String pipeline, int number, String runId, JobSpec job, int attempt) {
+      String pipeline,
+      int number,
+      String runId,
+      JobSpec job,
+      int attempt,
+      String commit,
+      String repository,
+      List<StepMessage> messages) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("commands", new ArrayList<>(job.script()));
-    Map<String, Object> env = new LinkedHashMap<>();
-    env.put(ENV_PIPELINE, pipeline);
-    env.put(ENV_RUN, String.valueOf(number));
-    env.put(ENV_RUN_ID, runId);
-    env.put(ENV_JOB, job.name());
-    env.put(ENV_ATTEMPT, String.valueOf(attempt));
-    settings.put("env", env);
+    settings.put(
+        "env",
+        new LinkedHashMap<String, Object>(
+            JobVariables.of(pipeline, number, runId, job, attempt, commit, repository, messages)));
     if (job.timeout() != null) {
       settings.put("timeout", job.timeout().toString());
     }

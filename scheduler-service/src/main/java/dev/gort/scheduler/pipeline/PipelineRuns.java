@@ -18,6 +18,7 @@ import dev.gort.common.pipeline.run.RunOptions;
 import dev.gort.common.pipeline.run.RunStatus;
 import dev.gort.common.pipeline.run.StepAction;
 import dev.gort.common.pipeline.run.StepAttempt;
+import dev.gort.common.pipeline.run.StepMessage;
 import dev.gort.common.pipeline.run.StepSelector;
 import dev.gort.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -294,12 +295,18 @@ public class PipelineRuns {
       return;
     }
     for (Dispatch dispatch : outcome.dispatched()) {
-      request(run, engine.spec().jobs().get(dispatch.job()), dispatch.attempt(), now);
+      request(
+          run,
+          engine.spec().jobs().get(dispatch.job()),
+          dispatch.attempt(),
+          engine.step(dispatch.job()).messages(),
+          now);
     }
     run.save(engine, now);
   }
 
-  private void request(PipelineRun run, JobSpec job, int attempt, Instant now) {
+  private void request(
+      PipelineRun run, JobSpec job, int attempt, List<StepMessage> messages, Instant now) {
     PipelineDispatch dispatch = new PipelineDispatch();
     dispatch.id = UUID.randomUUID().toString();
     dispatch.runId = run.id;
@@ -321,7 +328,15 @@ public class PipelineRuns {
             job.runner(),
             1,
             job.kind(),
-            PipelineJobSettings.of(run.pipeline, run.number, run.id, job, attempt));
+            PipelineJobSettings.of(
+                run.pipeline,
+                run.number,
+                run.id,
+                job,
+                attempt,
+                run.commit,
+                run.repository,
+                messages));
     outbox.add(Topics.RUNS_REQUESTED, Envelope.of(SOURCE, requested, now));
   }
 

@@ -92,8 +92,10 @@ class PipelineRunTest extends KafkaTestBase {
                 "PIPELINE_NAME", name,
                 "PIPELINE_RUN", "1",
                 "PIPELINE_RUN_ID", runId,
+                "PIPELINE_STAGE", "build",
                 "PIPELINE_JOB", "compile",
-                "PIPELINE_JOB_ATTEMPT", "1"));
+                "PIPELINE_JOB_ATTEMPT", "1",
+                "PIPELINE_COMMIT", "abc123"));
 
     status(new RunDispatched(compile, 1, "local", "job-" + compile, null));
     status(completed(compile, RunnerStatus.PASSED, null, "http://logs/compile"));
