@@ -9,6 +9,7 @@ import dev.gort.cli.http.Json;
 import dev.gort.cli.output.OutputFormat;
 import dev.gort.common.pipeline.report.PipelineReport;
 import dev.gort.common.pipeline.report.PipelineReportJson;
+import dev.gort.common.pipeline.report.ReportFilter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;

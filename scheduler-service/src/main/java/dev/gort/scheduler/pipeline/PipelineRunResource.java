@@ -1,9 +1,11 @@
 package dev.gort.scheduler.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gort.common.idempotency.IdempotencyKeys;
 import dev.gort.common.operation.Page;
 import dev.gort.common.operation.PageRequest;
 import dev.gort.common.pipeline.StepState;
+import dev.gort.common.pipeline.report.PipelineReportJson;
 import dev.gort.common.pipeline.run.PipelineEngine;
 import dev.gort.common.pipeline.run.Refusal;
 import dev.gort.common.pipeline.run.RunContext;
@@ -60,6 +62,7 @@ public class PipelineRunResource {
   @Inject PipelineChecks checks;
   @Inject Callers callers;
   @Inject IdempotencyKeys idempotency;
+  @Inject RunReports reports;
 
   @POST
   @Consumes(MediaType.WILDCARD)
@@ -145,6 +148,17 @@ public class PipelineRunResource {
             Math.min(page.skip(), views.size()),
             Math.min(page.skip() + page.limit(), views.size()));
     return page.page(fetched, "/api/v1/pipeline-runs/" + id + suffix);
+  }
+
+  /**
+   * The run as a pipeline report, in the format of local reports ({@code PipelineReportJson}), each
+   * attempt's log as the runner's link to it.
+   */
+  @GET
+  @Path("/{id}/report")
+  public JsonNode report(@PathParam("id") String id) {
+    return PipelineReportJson.toTree(
+        reports.ofRun(id, callers.current()).orElseThrow(() -> notFound(id)));
   }
 
   /** The run's context (seed 001): per step its state, last exit code and messages. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.gort.common.web.JsonBody;
 import dev.gort.common.web.Untrusted;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,6 +98,9 @@ public final class PipelineReportJson {
         throw (InvalidReportException) e.getCause();
       }
       throw new InvalidReportException("not a valid report: " + firstLine(e), e);
+    } catch (JsonProcessingException e) {
+      // the field at fault, in the words of every API's body errors: no class or library names
+      throw new InvalidReportException("not a valid report: " + JsonBody.describe(e), e);
     } catch (IOException e) {
       throw new InvalidReportException("not a valid report: " + firstLine(e), e);
     }

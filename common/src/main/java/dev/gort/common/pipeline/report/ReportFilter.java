@@ -1,8 +1,5 @@
-package dev.gort.cli.local;
+package dev.gort.common.pipeline.report;
 
-import dev.gort.common.pipeline.report.JobReport;
-import dev.gort.common.pipeline.report.PipelineReport;
-import dev.gort.common.pipeline.report.StageReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,25 +7,25 @@ import java.util.List;
 /**
  * Which reports {@code gort reports} shows (seed 003's filters; each given one must match): by
  * repository, pipeline and run number; a stage or job keeps only those jobs (and that stage), and a
- * run with none of them left out. Newest first.
+ * run with none of them left out. Newest first. The CLI applies it to local reports; the scheduler
+ * to remote and uploaded ones ({@code GET /api/v1/pipeline-reports}), so both filter alike.
+ *
+ * @param run null for any run number
  */
-record ReportFilter(String repository, String pipeline, Integer run, String stage, String job) {
+public record ReportFilter(
+    String repository, String pipeline, Integer run, String stage, String job) {
 
-  static final Comparator<PipelineReport> NEWEST_FIRST =
+  public static final Comparator<PipelineReport> NEWEST_FIRST =
       Comparator.comparing(PipelineReport::startedAt).thenComparing(PipelineReport::run).reversed();
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return repository == null && pipeline == null && run == null && stage == null && job == null;
   }
 
-  List<PipelineReport> apply(List<PipelineReport> reports) {
+  /** The reports that match, each narrowed to the jobs asked for, newest first. */
+  public List<PipelineReport> apply(List<PipelineReport> reports) {
     List<PipelineReport> kept = new ArrayList<>();
     for (PipelineReport report : reports) {
-      if ((repository != null && !repository.equals(report.repository()))
-          || (pipeline != null && !pipeline.equals(report.pipeline()))
-          || (run != null && run != report.run())) {
-        continue;
-      }
       PipelineReport narrowed = narrow(report);
       if (narrowed != null) {
         kept.add(narrowed);
@@ -38,7 +35,16 @@ record ReportFilter(String repository, String pipeline, Integer run, String stag
     return kept;
   }
 
-  private PipelineReport narrow(PipelineReport report) {
+  /**
+   * {@code report} narrowed to the stage and job asked for (itself when neither is), or null when
+   * it does not match: another repository, pipeline or run number, or none of its jobs left.
+   */
+  public PipelineReport narrow(PipelineReport report) {
+    if ((repository != null && !repository.equals(report.repository()))
+        || (pipeline != null && !pipeline.equals(report.pipeline()))
+        || (run != null && run != report.run())) {
+      return null;
+    }
     if (stage == null && job == null) {
       return report;
     }
