@@ -34,6 +34,14 @@ public class TestConfig extends PanacheEntityBase {
   @ColumnTransformer(write = "cast(? as jsonb)")
   public String settingsJson = "{}";
 
+  /**
+   * The pipeline a test run of the experiment runs, in its file's shape ({@code PipelineJson}, as
+   * validated when it was set); null for a single job on {@link #runner}.
+   */
+  @Column(name = "pipeline")
+  @ColumnTransformer(write = "cast(? as json)")
+  public String pipelineJson;
+
   @Column(name = "set_by", nullable = false)
   public String setBy;
 

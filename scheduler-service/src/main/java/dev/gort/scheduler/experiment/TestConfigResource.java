@@ -1,8 +1,11 @@
 package dev.gort.scheduler.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gort.common.pipeline.PipelineSpec;
 import dev.gort.common.security.Caller;
 import dev.gort.common.security.Callers;
 import dev.gort.common.web.JsonBody;
+import dev.gort.scheduler.pipeline.PipelineChecks;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,16 +30,26 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class TestConfigResource {
 
-  /** The body of a {@code PUT}: each field optional (the default runner, {@code test}, none). */
-  public record TestConfigRequest(String runner, String kind, Map<String, Object> settings) {}
+  /**
+   * The body of a {@code PUT}: each field optional (the default runner, {@code test}, none, no
+   * pipeline). {@code pipeline} is a pipeline file as a JSON object (or its YAML as a string), as
+   * {@code POST /api/v1/pipeline-runs} takes it: a test run of the experiment is then a pipeline
+   * run.
+   */
+  public record TestConfigRequest(
+      String runner, String kind, Map<String, Object> settings, JsonNode pipeline) {}
 
-  /** Three fields, the settings a small JSON object; a value may be a longer string (inputs). */
+  /**
+   * The settings a small JSON object (a value may be a longer string: inputs), and a pipeline file
+   * of at most 256 KiB, as a pipeline-run request takes it.
+   */
   static final JsonBody.Limits LIMITS =
-      JsonBody.Limits.of(TestConfigs.MAX_SETTINGS_BYTES + 1024, 4096);
+      JsonBody.Limits.of(TestConfigs.MAX_SETTINGS_BYTES + 320 * 1024, 256 * 1024);
 
   @Inject TestConfigs configs;
   @Inject ExperimentAccess experiments;
   @Inject Callers callers;
+  @Inject PipelineChecks pipelines;
 
   /**
    * The stored configuration (with its {@code ETag}), or the defaults with {@code stored: false}.
@@ -69,12 +82,17 @@ public class TestConfigResource {
     TestConfigRequest request =
         JsonBody.readRequired(body, contentType, TestConfigRequest.class, LIMITS);
     experiments.forCaller(caller, slug);
+    PipelineSpec pipeline =
+        request.pipeline() == null || request.pipeline().isNull()
+            ? null
+            : pipelines.validate(request.pipeline(), authorization);
     TestConfigView stored =
         configs.put(
             slug,
             request.runner(),
             request.kind(),
             request.settings(),
+            pipeline,
             caller.name(),
             authorization,
             ifMatch);

@@ -2,13 +2,17 @@ package dev.gort.scheduler.experiment;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gort.common.pipeline.PipelineJson;
+import dev.gort.common.pipeline.PipelineParser;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * An experiment's test configuration as {@code GET /api/v1/experiments/{slug}/test-config} shows
  * it. {@code stored} is false when none is stored: then the runner is the default runner, the kind
- * {@code test}, and the settings empty (the runner's own defaults apply).
+ * {@code test}, and the settings empty (the runner's own defaults apply). {@code pipeline}, when
+ * present, is the pipeline a test run runs, in its file's shape.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestConfigView(
@@ -16,6 +20,7 @@ public record TestConfigView(
     String runner,
     String kind,
     Map<String, Object> settings,
+    JsonNode pipeline,
     boolean stored,
     String setBy,
     Instant setDateTime,
@@ -32,6 +37,9 @@ public record TestConfigView(
         config.runner,
         config.kind,
         config.settings(),
+        config.pipelineJson == null
+            ? null
+            : PipelineJson.toJsonNode(new PipelineParser().parse(config.pipelineJson)),
         true,
         config.setBy,
         config.setAt,

@@ -1,6 +1,9 @@
 package dev.gort.scheduler.experiment;
 
 import dev.gort.common.json.SettingsJson;
+import dev.gort.common.pipeline.PipelineJson;
+import dev.gort.common.pipeline.PipelineParser;
+import dev.gort.common.pipeline.PipelineSpec;
 import dev.gort.common.time.StoredTime;
 import dev.gort.common.web.ProblemException;
 import dev.gort.scheduler.config.SchedulerConfig;
@@ -42,7 +45,15 @@ public class TestConfigs {
 
   private TestConfigView defaults(String experiment) {
     return new TestConfigView(
-        experiment, config.defaultRunner(), TestSpec.DEFAULT_KIND, Map.of(), false, null, null, 0);
+        experiment,
+        config.defaultRunner(),
+        TestSpec.DEFAULT_KIND,
+        Map.of(),
+        null,
+        false,
+        null,
+        null,
+        0);
   }
 
   private Optional<TestConfigView> stored(String experiment) {
@@ -57,6 +68,7 @@ public class TestConfigs {
    *
    * @param runner null for the default runner
    * @param kind null for {@code test}
+   * @param pipeline the pipeline a test run runs, already validated; null for none
    * @param authorization the caller's {@code Authorization} header, forwarded to the gateway
    * @param ifMatch the request's {@code If-Match}, null when it sent none
    */
@@ -65,6 +77,7 @@ public class TestConfigs {
       String runner,
       String kind,
       Map<String, Object> settings,
+      PipelineSpec pipeline,
       String setBy,
       String authorization,
       String ifMatch) {
@@ -80,7 +93,8 @@ public class TestConfigs {
     TestConfigView view;
     try {
       view =
-          QuarkusTransaction.requiringNew().call(() -> store(experiment, checked, setBy, ifMatch));
+          QuarkusTransaction.requiringNew()
+              .call(() -> store(experiment, checked, pipeline, setBy, ifMatch));
     } catch (PersistenceException e) {
       // a concurrent first PUT of the same experiment's configuration landed first
       throw ProblemException.conflict(
@@ -93,7 +107,8 @@ public class TestConfigs {
     return view;
   }
 
-  private TestConfigView store(String experiment, TestSpec spec, String setBy, String ifMatch) {
+  private TestConfigView store(
+      String experiment, TestSpec spec, PipelineSpec pipeline, String setBy, String ifMatch) {
     Optional<TestConfig> current = TestConfig.ofForUpdate(experiment);
     precondition(current, ifMatch);
     TestConfig row = current.orElseGet(TestConfig::new);
@@ -101,6 +116,7 @@ public class TestConfigs {
     row.runner = spec.runner();
     row.kind = spec.kind();
     row.settingsJson = SettingsJson.write(spec.settings());
+    row.pipelineJson = pipeline == null ? null : PipelineJson.toJson(pipeline);
     row.setBy = setBy;
     row.setAt = StoredTime.of(clock.instant());
     if (current.isEmpty()) {
@@ -108,6 +124,16 @@ public class TestConfigs {
     }
     row.flush();
     return TestConfigView.of(row);
+  }
+
+  /** The pipeline a test run of {@code experiment} runs, if its stored configuration has one. */
+  public Optional<PipelineSpec> pipeline(String experiment) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                TestConfig.of(experiment)
+                    .filter(c -> c.pipelineJson != null)
+                    .map(c -> new PipelineParser().parse(c.pipelineJson)));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.gort.scheduler.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gort.common.pipeline.JobSpec;
 import dev.gort.common.pipeline.PipelineJson;
 import dev.gort.common.pipeline.PipelineParser;
@@ -44,7 +45,25 @@ public class PipelineChecks {
     label("experiment", request.experiment());
     label("repository", request.repository());
     label("commit", request.commit());
-    PipelineSpec spec = parse(request);
+    PipelineSpec spec = validate(request.pipeline(), authorization);
+    return new PipelineRuns.NewRun(
+        spec,
+        request.experiment(),
+        request.repository(),
+        request.commit(),
+        request.start() == null || request.start(),
+        request.pauseOnFailure() != null && request.pauseOnFailure());
+  }
+
+  /**
+   * The pipeline {@code pipeline} (the file as a JSON object, or its YAML as a string), valid and
+   * with every job as the gateway would take its first attempt: what a pipeline-run request and an
+   * experiment's test configuration hold.
+   *
+   * @throws ProblemException 400 listing the problems, 503 when the gateway cannot be asked
+   */
+  public PipelineSpec validate(JsonNode pipeline, String authorization) {
+    PipelineSpec spec = parse(pipeline);
     for (JobSpec job : spec.jobs().values()) {
       String refusal = PipelineJobSettings.refusal(job);
       if (refusal != null) {
@@ -58,25 +77,24 @@ public class PipelineChecks {
     for (JobSpec job : spec.jobs().values()) {
       checkAtGateway(spec, job, authorization);
     }
-    return new PipelineRuns.NewRun(
-        spec,
-        request.experiment(),
-        request.repository(),
-        request.commit(),
-        request.start() == null || request.start(),
-        request.pauseOnFailure() != null && request.pauseOnFailure());
+    return spec;
   }
 
-  private static PipelineSpec parse(PipelineRunRequest request) {
+  /** Whether {@code value} is a label a run takes (experiment, repository, commit). */
+  public static boolean isLabel(String value) {
+    return value != null && LABEL.matcher(value).matches();
+  }
+
+  private static PipelineSpec parse(JsonNode pipeline) {
     try {
-      if (request.pipeline().isTextual()) {
-        return new PipelineParser().parse(request.pipeline().asText());
+      if (pipeline.isTextual()) {
+        return new PipelineParser().parse(pipeline.asText());
       }
-      if (!request.pipeline().isObject()) {
+      if (!pipeline.isObject()) {
         throw ProblemException.badRequest(
             "pipeline must be the pipeline file as a JSON object, or its YAML as a string");
       }
-      return PipelineJson.fromJsonNode(request.pipeline());
+      return PipelineJson.fromJsonNode(pipeline);
     } catch (PipelineValidationException e) {
       throw invalid(e);
     }

@@ -65,13 +65,22 @@ public class PipelineRuns {
   /** Stores a new run numbered after the pipeline's last one and, if asked, starts it. */
   @Transactional
   public PipelineRunView create(NewRun request, Caller caller) {
+    return create(request, caller, caller.name());
+  }
+
+  /**
+   * Like {@link #create(NewRun, Caller)}, the run owned by {@code owner} (a test run's: the
+   * experiment's owner; null is nobody's, which only operators reach).
+   */
+  @Transactional
+  public PipelineRunView create(NewRun request, Caller caller, String owner) {
     Instant now = clock.instant();
     PipelineRun run = new PipelineRun();
     run.id = UUID.randomUUID().toString();
     run.operationId = UUID.randomUUID().toString();
     run.pipeline = request.spec().name();
     run.number = nextNumber(run.pipeline);
-    run.owner = caller.name();
+    run.owner = owner;
     run.experiment = request.experiment();
     run.repository = request.repository();
     run.commit = request.commit();

@@ -4,6 +4,8 @@ import dev.gort.common.event.Outcome;
 import dev.gort.common.idempotency.IdempotencyKeys;
 import dev.gort.common.operation.Page;
 import dev.gort.common.operation.PageRequest;
+import dev.gort.common.pipeline.PipelineJson;
+import dev.gort.common.pipeline.PipelineSpec;
 import dev.gort.common.security.Caller;
 import dev.gort.common.security.Callers;
 import dev.gort.common.web.JsonBody;
@@ -12,6 +14,10 @@ import dev.gort.common.web.Untrusted;
 import dev.gort.scheduler.experiment.ExperimentAccess;
 import dev.gort.scheduler.experiment.SourceExperiment;
 import dev.gort.scheduler.experiment.TestConfigs;
+import dev.gort.scheduler.pipeline.PipelineChecks;
+import dev.gort.scheduler.pipeline.PipelineRunView;
+import dev.gort.scheduler.pipeline.PipelineRuns;
+import dev.gort.scheduler.runner.RunnerGateway;
 import dev.gort.scheduler.runner.TestSpec;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -33,14 +39,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
- * Owners (and operators) ask for test runs and read them. An owner reaches only the runs of its own
- * experiments: anything else answers 404, as if it did not exist.
+ * Owners (and operators) ask for test runs and read them. A test run of an experiment whose test
+ * configuration holds a pipeline is a pipeline run (issue 13): the answer is that run's, as {@code
+ * POST /api/v1/pipeline-runs} gives it. An owner reaches only the runs of its own experiments:
+ * anything else answers 404, as if it did not exist.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
+
+  private static final Logger LOG = Logger.getLogger(RunResource.class);
 
   static final String REQUEST_ENDPOINT = "POST /api/v1/experiments/{slug}/test-runs";
 
@@ -57,6 +69,8 @@ public class RunResource {
   @Inject TestConfigs configs;
   @Inject Callers callers;
   @Inject IdempotencyKeys idempotency;
+  @Inject PipelineRuns pipelineRuns;
+  @Inject PipelineChecks pipelineChecks;
 
   /** The body is optional, so a request without one needs no content type. */
   @POST
@@ -79,15 +93,19 @@ public class RunResource {
           idempotencyKey,
           fingerprint(slug, body),
           () -> prepare(caller, slug, request, authorization),
-          prepared -> accepted(start(caller, prepared, request)));
+          prepared -> start(caller, prepared, request));
     } catch (PersistenceException e) {
       // a concurrent request created the experiment's unfinished run first
       throw runs.conflictFor(slug).orElseThrow(() -> e);
     }
   }
 
-  /** What a run is started from: the experiment as the source says it, and how it is tested. */
-  private record Prepared(SourceExperiment experiment, TestSpec spec) {}
+  /**
+   * What a run is started from: the experiment as the source says it, and how it is tested: a
+   * single job ({@code spec}) or, when its test configuration holds a pipeline, a pipeline run.
+   */
+  private record Prepared(
+      SourceExperiment experiment, TestSpec spec, PipelineRuns.NewRun pipelineRun) {}
 
   /**
    * The experiment a request is for, as the source says it now, if the caller may act on it, and
@@ -102,6 +120,11 @@ public class RunResource {
           "choosing a pipeline is not supported yet; omit 'pipeline'");
     }
     SourceExperiment experiment = experiments.forCaller(caller, slug);
+    Optional<PipelineSpec> pipeline = configs.pipeline(slug);
+    if (pipeline.isPresent()) {
+      return new Prepared(
+          experiment, null, pipelineRun(experiment, pipeline.get(), request, authorization));
+    }
     TestSpec spec =
         configs.forRequest(
             slug,
@@ -109,10 +132,43 @@ public class RunResource {
             request == null ? null : request.kind(),
             request == null ? null : request.settings(),
             authorization);
-    return new Prepared(experiment, spec);
+    return new Prepared(experiment, spec, null);
   }
 
-  private RunView start(Caller caller, Prepared prepared, TestRunRequest request) {
+  /**
+   * The pipeline run a test run of {@code experiment} is: its configured pipeline, checked again at
+   * the gateway as a pipeline-run request is (with the caller's token; when the gateway cannot be
+   * asked, as it was checked when the configuration was stored), for the experiment at its current
+   * revision as the commit. The jobs name their runners: a request's runner, kind or settings are
+   * refused.
+   */
+  private PipelineRuns.NewRun pipelineRun(
+      SourceExperiment experiment,
+      PipelineSpec pipeline,
+      TestRunRequest request,
+      String authorization) {
+    if (request != null
+        && (request.runner() != null || request.kind() != null || request.settings() != null)) {
+      throw ProblemException.badRequest(
+          "the test configuration of '"
+              + experiment.slug()
+              + "' holds a pipeline, whose jobs name their runners: omit runner, kind and"
+              + " settings");
+    }
+    PipelineSpec spec;
+    try {
+      spec = pipelineChecks.validate(PipelineJson.toJsonNode(pipeline), authorization);
+    } catch (RunnerGateway.GatewayUnavailable e) {
+      LOG.warnf(
+          "pipeline run of %s taken as its configuration was checked: %s",
+          experiment.slug(), e.getMessage());
+      spec = pipeline;
+    }
+    String commit = PipelineChecks.isLabel(experiment.revision()) ? experiment.revision() : null;
+    return new PipelineRuns.NewRun(spec, experiment.slug(), null, commit, true, false);
+  }
+
+  private Response start(Caller caller, Prepared prepared, TestRunRequest request) {
     SourceExperiment experiment = prepared.experiment();
     String slug = experiment.slug();
     if (request != null
@@ -128,8 +184,13 @@ public class RunResource {
               + ")",
           Map.of("currentRevision", experiment.revision()));
     }
-    return runs.request(
-        experiment, prepared.spec(), "requested by " + caller.name(), caller.name());
+    if (prepared.pipelineRun() != null) {
+      String owner =
+          experiment.owner() == null || experiment.owner().isBlank() ? null : experiment.owner();
+      return pipelineAccepted(pipelineRuns.create(prepared.pipelineRun(), caller, owner));
+    }
+    return accepted(
+        runs.request(experiment, prepared.spec(), "requested by " + caller.name(), caller.name()));
   }
 
   /** Test runs the caller may see, latest first, filtered by experiment, state and outcome. */
@@ -187,6 +248,14 @@ public class RunResource {
       out.writeBytes(body);
     }
     return out.toByteArray();
+  }
+
+  /** A pipeline run's answer, as {@code POST /api/v1/pipeline-runs} gives it. */
+  private static Response pipelineAccepted(PipelineRunView run) {
+    return Response.accepted(run)
+        .header("Operation-Location", "/api/v1/operations/" + run.operationId())
+        .location(URI.create("/api/v1/pipeline-runs/" + run.id()))
+        .build();
   }
 
   private static Response accepted(RunView run) {
