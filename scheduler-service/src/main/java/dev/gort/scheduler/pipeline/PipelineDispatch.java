@@ -46,6 +46,22 @@ public class PipelineDispatch extends PanacheEntityBase {
   @Column(name = "halt_requested_at")
   public Instant haltRequestedAt;
 
+  /** When the gateway says the attempt is due (RunDispatched); null when it did not say. */
+  @Column(name = "attempt_deadline")
+  public Instant attemptDeadline;
+
+  /** When its result came (or it was given up); null while it is open. */
+  @Column(name = "finished_at")
+  public Instant finishedAt;
+
+  /** Its last progress (requested, dispatched) or nudge: what the stall detector counts from. */
+  @Column(name = "last_action_at", nullable = false)
+  public Instant lastActionAt;
+
+  /** Nudges since its last progress. */
+  @Column(nullable = false)
+  public int nudges;
+
   public static Optional<PipelineDispatch> of(String runId, String job, int attempt) {
     return PipelineDispatch.<PipelineDispatch>find(
             "runId = ?1 and job = ?2 and attempt = ?3", runId, job, attempt)

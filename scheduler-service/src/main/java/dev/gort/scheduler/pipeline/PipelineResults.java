@@ -38,7 +38,11 @@ public class PipelineResults {
     if (found.isEmpty()) {
       return false;
     }
+    // the run's lock first, as every change of the run takes it (the stall detector's too), then
+    // the dispatch as it is under that lock
+    PipelineRun.findForUpdate(found.get().runId);
     PipelineDispatch dispatch = found.get();
+    PipelineDispatch.getEntityManager().refresh(dispatch);
     if (causalClock.check(dispatch.id, event.clock()) == Admission.STALE) {
       LOG.debugf(
           "dispatch %s: %s happened before an event already applied", dispatch.id, event.type());
@@ -46,17 +50,25 @@ public class PipelineResults {
     }
     if (event.data() instanceof RunDispatched d) {
       dispatch.runnerJobId = d.runnerJobId();
+      dispatch.attemptDeadline = d.deadline();
+      if (dispatch.dispatchedAt == null) {
+        // progress: the stall detector counts from here (a repeat after a nudge is none)
+        dispatch.lastActionAt = event.time();
+        dispatch.nudges = 0;
+      }
       dispatch.dispatchedAt = event.time();
     } else if (event.data() instanceof RunCompleted c) {
       if (c.runnerJobId() != null) {
         dispatch.runnerJobId = c.runnerJobId();
       }
       dispatch.resultsUrl = c.resultsUrl();
+      dispatch.finishedAt = event.time();
       runs.onResult(dispatch, result(c), event.time());
     } else if (event.data() instanceof RunTimedOut t) {
       if (t.retrying()) {
         LOG.debugf("dispatch %s: the gateway retries after a timeout", dispatch.id);
       } else {
+        dispatch.finishedAt = event.time();
         runs.onResult(
             dispatch,
             JobResult.failure(
@@ -69,6 +81,7 @@ public class PipelineResults {
           dispatch.haltRequestedAt != null
               ? "halted at the runner: "
               : "cancelled at the gateway without Gort asking: ";
+      dispatch.finishedAt = event.time();
       runs.onResult(
           dispatch,
           JobResult.failure(null, FailureClass.RUNNER_SYSTEM_FAILURE, why + detail(c.detail())),

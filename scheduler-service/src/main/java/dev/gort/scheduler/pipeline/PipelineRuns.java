@@ -323,30 +323,64 @@ public class PipelineRuns {
     dispatch.attempt = attempt;
     dispatch.runner = job.runner();
     dispatch.requestedAt = now;
+    dispatch.lastActionAt = now;
     dispatch.persist();
-    // the job's own retry policy decides re-runs: the gateway makes one attempt per dispatch
-    RunRequested requested =
-        new RunRequested(
-            dispatch.id,
-            run.experiment == null ? run.pipeline : run.experiment,
-            // runners take a revision of 1 to 200 visible characters; without a commit the run
-            // names itself
-            run.commit == null ? run.pipeline + "#" + run.number : run.commit,
-            run.owner,
-            "",
-            job.runner(),
-            1,
-            job.kind(),
-            PipelineJobSettings.of(
-                run.pipeline,
-                run.number,
-                run.id,
-                job,
-                attempt,
-                run.commit,
-                run.repository,
-                messages));
-    outbox.add(Topics.RUNS_REQUESTED, Envelope.of(SOURCE, requested, now));
+    outbox.add(
+        Topics.RUNS_REQUESTED, Envelope.of(SOURCE, requested(run, job, dispatch, messages), now));
+  }
+
+  /** The job's {@code RunRequested}: one attempt per dispatch, its own retry policy re-runs it. */
+  private static RunRequested requested(
+      PipelineRun run, JobSpec job, PipelineDispatch dispatch, List<StepMessage> messages) {
+    return new RunRequested(
+        dispatch.id,
+        run.experiment == null ? run.pipeline : run.experiment,
+        // runners take a revision of 1 to 200 visible characters; without a commit the run
+        // names itself
+        run.commit == null ? run.pipeline + "#" + run.number : run.commit,
+        run.owner,
+        "",
+        job.runner(),
+        1,
+        job.kind(),
+        PipelineJobSettings.of(
+            run.pipeline,
+            run.number,
+            run.id,
+            job,
+            dispatch.attempt,
+            run.commit,
+            run.repository,
+            messages));
+  }
+
+  /**
+   * Sends the dispatch's {@code RunRequested} again under a new event id (a stall nudge): the
+   * gateway dispatches nothing twice and answers with its latest events about it. Within the
+   * caller's transaction, the run locked.
+   */
+  void requestAgain(
+      PipelineRun run, PipelineEngine engine, PipelineDispatch dispatch, Instant now) {
+    dispatch.nudges++;
+    dispatch.lastActionAt = now;
+    JobSpec job = engine.spec().jobs().get(dispatch.job);
+    List<StepMessage> messages = engine.step(dispatch.job).messages();
+    outbox.add(
+        Topics.RUNS_REQUESTED, Envelope.of(SOURCE, requested(run, job, dispatch, messages), now));
+  }
+
+  /**
+   * Ends an attempt no result came for as {@code result} (a stall give-up), asks the gateway to
+   * halt whatever of it may still run, and dispatches what became due (a retry). Within the
+   * caller's transaction, the run locked.
+   */
+  void giveUp(PipelineDispatch dispatch, JobResult result, Instant now) {
+    dispatch.finishedAt = now;
+    dispatch.haltRequestedAt = now;
+    outbox.add(
+        Topics.RUNS_CANCEL_REQUESTED,
+        Envelope.of(SOURCE, new CancelRequested(dispatch.id, result.reason()), now));
+    onResult(dispatch, result, now);
   }
 
   private void halt(

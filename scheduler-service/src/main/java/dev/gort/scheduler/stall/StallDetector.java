@@ -1,6 +1,7 @@
 package dev.gort.scheduler.stall;
 
 import dev.gort.common.polling.PollingLoop;
+import dev.gort.scheduler.pipeline.PipelineStalls;
 import dev.gort.scheduler.stall.StallPolicy.Action;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -25,6 +26,7 @@ public class StallDetector {
   @Inject StallConfig config;
   @Inject StalledRuns stalled;
   @Inject Clock clock;
+  @Inject PipelineStalls pipelines;
 
   private PollingLoop loop;
 
@@ -52,6 +54,10 @@ public class StallDetector {
     boolean acted = false;
     for (String runId : stalled.candidates(now, config.batchSize())) {
       acted |= stalled.act(runId, now) != Action.WAIT;
+    }
+    // pipeline jobs handed to the gateway whose result never came (issue 13)
+    for (String dispatchId : pipelines.candidates(now, config.batchSize())) {
+      acted |= pipelines.act(dispatchId, now) != Action.WAIT;
     }
     return acted;
   }
