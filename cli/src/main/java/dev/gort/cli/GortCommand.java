@@ -6,6 +6,13 @@ import dev.gort.cli.local.ReportsCommand;
 import dev.gort.cli.local.RunCommand;
 import dev.gort.cli.output.OutputFormat;
 import dev.gort.cli.pipeline.PipelineCommand;
+import dev.gort.cli.remote.CancelCommand;
+import dev.gort.cli.remote.RunsCommand;
+import dev.gort.cli.remote.SendMessageCommand;
+import dev.gort.cli.remote.ShowCommand;
+import dev.gort.cli.remote.StepActionCommand;
+import dev.gort.cli.remote.StepsCommand;
+import dev.gort.cli.remote.UploadCommand;
 import dev.gort.cli.run.TestCommand;
 import java.net.URI;
 import java.util.Map;
@@ -27,13 +34,26 @@ import picocli.CommandLine.Spec;
     versionProvider = GortVersion.class,
     description =
         "Gort's command line: log in, start test runs and follow them, check pipeline files, run"
-            + " pipelines on this machine and read their reports.",
+            + " pipelines on the server or on this machine, steer their steps and read their"
+            + " reports.",
     subcommands = {
       LoginCommand.class,
       TestCommand.class,
       PipelineCommand.class,
       RunCommand.class,
-      ReportsCommand.class
+      RunsCommand.class,
+      ShowCommand.class,
+      CancelCommand.class,
+      StepsCommand.class,
+      StepActionCommand.Pause.class,
+      StepActionCommand.Resume.class,
+      StepActionCommand.Interrupt.class,
+      StepActionCommand.Rerun.class,
+      StepActionCommand.Skip.class,
+      StepActionCommand.Unskip.class,
+      SendMessageCommand.class,
+      ReportsCommand.class,
+      UploadCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -106,7 +126,8 @@ public class GortCommand implements Runnable {
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());
     throw CliFailure.usage(
-        "say what to do: gort login, gort test EXPERIMENT, gort pipeline validate FILE, gort run FILE"
-            + " --local, gort reports --local");
+        "say what to do: gort login, gort test EXPERIMENT, gort pipeline validate FILE, gort run"
+            + " FILE [--local], gort runs, gort show RUN, gort reports [--local] (gort --help lists"
+            + " every command)");
   }
 }

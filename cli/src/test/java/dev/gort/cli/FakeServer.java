@@ -27,8 +27,18 @@ public final class FakeServer implements AutoCloseable {
     }
   }
 
-  /** One request as received. */
-  public record Received(String method, String path, String authorization, String body) {}
+  /**
+   * One request as received.
+   *
+   * @param query the query, decoded; null when there was none
+   */
+  public record Received(
+      String method,
+      String path,
+      String query,
+      String authorization,
+      String idempotencyKey,
+      String body) {}
 
   private final HttpServer server;
   private final Map<String, Deque<Reply>> replies = new ConcurrentHashMap<>();
@@ -62,7 +72,9 @@ public final class FakeServer implements AutoCloseable {
         new Received(
             exchange.getRequestMethod(),
             exchange.getRequestURI().getPath(),
+            exchange.getRequestURI().getQuery(),
             exchange.getRequestHeaders().getFirst("Authorization"),
+            exchange.getRequestHeaders().getFirst("Idempotency-Key"),
             body));
     Deque<Reply> queue = replies.get(key);
     Reply reply =

@@ -21,6 +21,12 @@ public final class InProcessGort {
     env.put("GORT_CONTAINER_ENGINE", "none");
   }
 
+  /** Sets an environment variable for the commands run after ({@code GORT_TOKEN}). */
+  public InProcessGort with(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
   public Said run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

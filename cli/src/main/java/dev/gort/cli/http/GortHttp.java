@@ -48,18 +48,34 @@ public final class GortHttp {
   }
 
   public Answer postJson(String what, URI url, Optional<String> bearer, Object body) {
+    return postJson(what, url, bearer, body, Map.of());
+  }
+
+  /** A POST of {@code body} as JSON, with {@code headers} besides (an {@code Idempotency-Key}). */
+  public Answer postJson(
+      String what, URI url, Optional<String> bearer, Object body, Map<String, String> headers) {
     String json;
     try {
       json = Json.MAPPER.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("request body is not JSON", e);
     }
-    return send(
-        what,
+    return postJsonText(what, url, bearer, json, headers);
+  }
+
+  /** A POST of JSON text as it is (a file's document, sent byte for byte). */
+  public Answer postJsonText(
+      String what, URI url, Optional<String> bearer, String json, Map<String, String> headers) {
+    HttpRequest.Builder request =
         request(url, bearer)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build());
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
+    return send(what, request.build());
+  }
+
+  public Answer delete(String what, URI url, Optional<String> bearer) {
+    return send(what, request(url, bearer).DELETE().build());
   }
 
   public Answer postForm(String what, URI url, Map<String, String> form) {

@@ -11,12 +11,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** Pipeline reports as people read them: one run in detail, or many as rows. */
-final class ReportView {
+public final class ReportView {
 
   private ReportView() {}
 
   /** The header, the stages and the jobs of one run; with {@code logs}, every attempt's log. */
-  static String detail(PipelineReport report, boolean logs) {
+  public static String detail(PipelineReport report, boolean logs) {
     StringBuilder out = new StringBuilder();
     out.append(verdict(report)).append('\n');
     line(out, "repository", report.repository());
@@ -55,7 +55,7 @@ final class ReportView {
   }
 
   /** Runs as rows, one each. */
-  static String runs(List<PipelineReport> reports) {
+  public static String runs(List<PipelineReport> reports) {
     Table table =
         Table.of(
             "PIPELINE",
@@ -83,7 +83,7 @@ final class ReportView {
   }
 
   /** The jobs of many runs as rows (when a stage or job narrows the listing). */
-  static String jobs(List<PipelineReport> reports) {
+  public static String jobs(List<PipelineReport> reports) {
     Table table =
         Table.of("PIPELINE", "RUN", "STAGE", "JOB", "STATE", "ATTEMPTS", "EXIT", "TOOK", "DETAIL");
     for (PipelineReport report : reports) {
@@ -100,7 +100,7 @@ final class ReportView {
   }
 
   /** {@code demo run 3 FAILED in 2.3 s: unit failed (command 1 exited with 3)}. */
-  static String verdict(PipelineReport report) {
+  public static String verdict(PipelineReport report) {
     StringBuilder text =
         new StringBuilder(report.pipeline() + " run " + report.run() + " " + report.status());
     if (report.finishedAt() != null) {
@@ -159,7 +159,8 @@ final class ReportView {
     }
   }
 
-  private static String took(Instant start, Instant end) {
+  /** How long from start to end; null unless both are known. */
+  public static String took(Instant start, Instant end) {
     return start == null || end == null
         ? null
         : LocalProgress.duration(Duration.between(start, end));

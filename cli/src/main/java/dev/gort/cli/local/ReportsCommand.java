@@ -7,6 +7,7 @@ import dev.gort.cli.exit.CliFailure;
 import dev.gort.cli.exit.ExitCode;
 import dev.gort.cli.http.Json;
 import dev.gort.cli.output.OutputFormat;
+import dev.gort.cli.remote.RemoteReports;
 import dev.gort.common.pipeline.report.PipelineReport;
 import dev.gort.common.pipeline.report.PipelineReportJson;
 import dev.gort.common.pipeline.report.ReportFilter;
@@ -21,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gort reports --local}: the reports of local runs, newest first, filtered (seed 003: by
+ * {@code gort reports}: the reports of the server's runs and uploaded reports ({@link
+ * RemoteReports}), or with {@code --local} of local runs, newest first, filtered (seed 003: by
  * repository, pipeline, run number, stage or job; a stage or job narrows the jobs shown). One run
  * ({@code --pipeline P --run N}) is shown in detail. With {@code --output json}, always a JSON list
  * of reports.
@@ -29,7 +31,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "reports",
     mixinStandardHelpOptions = true,
-    description = "List the reports of pipeline runs (--local: of runs on this machine).")
+    description =
+        "List the reports of pipeline runs: on the server (remote runs and uploaded reports), or"
+            + " with --local of runs on this machine.")
 public class ReportsCommand implements Callable<Integer> {
 
   @ParentCommand GortCommand gort;
@@ -56,10 +60,22 @@ public class ReportsCommand implements Callable<Integer> {
   @Option(names = "--logs", description = "With one run in detail: every attempt's log too.")
   boolean logs;
 
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "50",
+      description =
+          "From the server: at most this many reports, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+  int limit;
+
   @Override
   public Integer call() throws IOException {
     if (!local) {
-      throw CliFailure.usage("this gort reads local reports only; say gort reports --local");
+      if (limit < 1 || limit > 1000) {
+        throw CliFailure.usage("--limit must be 1 to 1000, not " + limit);
+      }
+      return RemoteReports.print(
+          gort, spec, new RemoteReports.Query(repository, pipeline, run, stage, job, logs), limit);
     }
     CliContext context = gort.context();
     PrintWriter out = spec.commandLine().getOut();

@@ -8,6 +8,7 @@ import dev.gort.cli.output.OutputFormat;
 import dev.gort.cli.output.Terminal;
 import dev.gort.cli.pipeline.PipelineFile;
 import dev.gort.cli.pipeline.ProblemList;
+import dev.gort.cli.remote.RemoteRun;
 import dev.gort.common.pipeline.JobSpec;
 import dev.gort.common.pipeline.PipelineSpec;
 import dev.gort.common.pipeline.PipelineValidationException;
@@ -31,19 +32,24 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gort run FILE --local}: runs a pipeline on this machine, without any service, and stores
- * its report under {@code $GORT_HOME/reports}. Exits 0 when the run SUCCEEDED, 1 when it FAILED or
- * was CANCELLED (Ctrl-C), 2 when the file is not a valid pipeline.
+ * {@code gort run FILE}: validates the pipeline here, then has the scheduler run it ({@link
+ * RemoteRun}; {@code --watch} follows it), or with {@code --local} runs it on this machine, without
+ * any service, and stores its report under {@code $GORT_HOME/reports}. Exits 0 when the run
+ * SUCCEEDED (or, unwatched, was accepted), 1 when it FAILED or was CANCELLED (Ctrl-C), 2 when the
+ * file is not a valid pipeline.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run a pipeline file (--local: on this machine, without any service).")
+    description =
+        "Run a pipeline file on the server (--watch to follow it), or with --local on this"
+            + " machine, without any service.")
 public class RunCommand implements Callable<Integer> {
 
   static final long OUTPUT_CAP = 64 * 1024;
   static final Duration KILL_GRACE = Duration.ofSeconds(2);
   static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
+  static final int DEFAULT_MAX_PARALLEL = 4;
 
   @ParentCommand GortCommand gort;
   @Spec CommandSpec spec;
@@ -54,6 +60,15 @@ public class RunCommand implements Callable<Integer> {
   @Option(names = "--local", description = "Run the jobs here, as local processes.")
   boolean local;
 
+  @Option(names = "--watch", description = "On the server: follow the run until it ends.")
+  boolean watch;
+
+  @Option(
+      names = "--experiment",
+      paramLabel = "E",
+      description = "On the server: the experiment the run belongs to.")
+  String experiment;
+
   @Option(names = "--commit", paramLabel = "C", description = "The commit hash the run is of.")
   String commit;
 
@@ -63,27 +78,31 @@ public class RunCommand implements Callable<Integer> {
   @Option(
       names = "--max-parallel",
       paramLabel = "N",
-      defaultValue = "4",
-      description = "How many jobs may run at once; 0 for no limit (default: ${DEFAULT-VALUE}).")
-  int maxParallel;
+      description =
+          "With --local: how many jobs may run at once; 0 for no limit (default: 4; on the server"
+              + " its own limit holds).")
+  Integer maxParallel;
 
   @Option(
       names = "--pause-on-failure",
       description =
-          "A failure that is neither retried nor allowed pauses its job: at a terminal gort asks"
-              + " whether to rerun, skip or fail it.")
+          "A failure that is neither retried nor allowed pauses its job: with --local, at a"
+              + " terminal gort asks whether to rerun, skip or fail it; on the server it waits for"
+              + " gort rerun or gort skip.")
   boolean pauseOnFailure;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (!local) {
-      throw CliFailure.usage(
-          "this gort runs pipelines with --local only (on this machine); say gort run "
-              + file
-              + " --local");
+    if (local && experiment != null) {
+      throw CliFailure.usage("--experiment is for runs on the server; a --local run has none");
     }
-    if (maxParallel < 0) {
-      throw CliFailure.usage("--max-parallel must be 0 (no limit) or more, not " + maxParallel);
+    if (!local && maxParallel != null) {
+      throw CliFailure.usage(
+          "--max-parallel is for --local runs; on the server the scheduler's limit holds");
+    }
+    int parallel = maxParallel == null ? DEFAULT_MAX_PARALLEL : maxParallel;
+    if (parallel < 0) {
+      throw CliFailure.usage("--max-parallel must be 0 (no limit) or more, not " + parallel);
     }
     CliContext context = gort.context();
     PrintWriter out = spec.commandLine().getOut();
@@ -97,13 +116,20 @@ public class RunCommand implements Callable<Integer> {
     }
     boolean json = context.output() == OutputFormat.JSON;
     boolean terminal = Terminal.interactive();
+    if (!local) {
+      return RemoteRun.run(
+          gort,
+          spec,
+          new RemoteRun.Request(pipeline, experiment, repository, commit, pauseOnFailure, watch),
+          terminal);
+    }
     LocalRun run =
         new LocalRun(
             new LocalRun.Request(
                 pipeline,
                 repository,
                 commit,
-                new RunOptions(maxParallel, pauseOnFailure),
+                new RunOptions(parallel, pauseOnFailure),
                 Path.of("").toAbsolutePath(),
                 context.env()),
             new LocalJob.Setup(

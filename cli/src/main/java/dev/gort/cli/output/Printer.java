@@ -30,6 +30,16 @@ public final class Printer {
   }
 
   public String render(JsonNode answer, Function<JsonNode, Table> asTable) {
+    return renderText(answer, table -> asTable.apply(table).render());
+  }
+
+  /** Like {@link #print}, for answers people read as more than one table. */
+  public void printText(JsonNode answer, Function<JsonNode, String> asText) {
+    out.print(renderText(answer, asText));
+    out.flush();
+  }
+
+  public String renderText(JsonNode answer, Function<JsonNode, String> asText) {
     if (format == OutputFormat.JSON) {
       try {
         return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answer) + "\n";
@@ -37,6 +47,6 @@ public final class Printer {
         throw new IllegalStateException("the answer could not be written as JSON", e);
       }
     }
-    return asTable.apply(answer).render();
+    return asText.apply(answer);
   }
 }

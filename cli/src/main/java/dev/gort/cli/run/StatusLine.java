@@ -1,6 +1,7 @@
 package dev.gort.cli.run;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * Where a watched run's progress goes: on a terminal one line redrawn in place, elsewhere (a pipe,
@@ -67,5 +68,32 @@ public interface StatusLine {
 
     @Override
     public void end() {}
+  }
+
+  /**
+   * Several lines redrawn in place on a terminal (a pipeline run's stages and jobs): back up over
+   * the lines drawn before, clear to the end of the screen, write the new ones.
+   */
+  final class Block {
+    static final String CLEAR_TO_END = "\u001b[J";
+    private final PrintWriter out;
+    private int drawn;
+
+    public Block(PrintWriter out) {
+      this.out = out;
+    }
+
+    public void show(List<String> lines) {
+      StringBuilder text = new StringBuilder();
+      if (drawn > 0) {
+        text.append("\u001b[").append(drawn).append('F').append(CLEAR_TO_END);
+      }
+      for (String line : lines) {
+        text.append(line).append('\n');
+      }
+      out.print(text);
+      out.flush();
+      drawn = lines.size();
+    }
   }
 }

@@ -7,13 +7,12 @@ import dev.gort.cli.http.Json;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** The scheduler's test-run and operation API, as the command line calls it. */
-public final class TestRunClient {
+public final class TestRunClient implements RunWatcher.Source {
 
   private final GortHttp http;
   private final URI server;
@@ -27,13 +26,6 @@ public final class TestRunClient {
 
   /** A run the scheduler accepted: the run as it answered, and its operation's location. */
   public record Started(JsonNode run, String runId, String operationId) {}
-
-  /** An operation as polled, and how long the scheduler asks to wait before the next poll. */
-  public record Polled(JsonNode operation, Optional<Duration> retryAfter) {
-    public String status() {
-      return Json.text(operation, "status");
-    }
-  }
 
   /** {@code POST /api/v1/experiments/{slug}/test-runs}, with the runner when one is chosen. */
   public Started start(String experiment, String runner) {
@@ -59,6 +51,7 @@ public final class TestRunClient {
     return new Started(run, Json.text(run, "id"), operationId);
   }
 
+  @Override
   public Polled operation(String operationId) {
     Answer answer =
         http.get(
@@ -68,6 +61,7 @@ public final class TestRunClient {
     return new Polled(answer.body(), answer.retryAfter());
   }
 
+  @Override
   public JsonNode run(String runId) {
     return http.get(
             "test run " + runId, url("/api/v1/test-runs/" + segment(runId)), Optional.of(bearer))

@@ -227,12 +227,13 @@ class LocalRunTest {
   }
 
   @Test
-  void withoutLocalItIsAUsageError() throws Exception {
+  void withoutLocalTheRunIsForTheServerAndNeedsALogin() throws Exception {
     Path file =
         Files.writeString(
             dir.resolve("p.yml"), "pipeline: x\nstages: [a]\njobs: {j: {stage: a, script: [y]}}\n");
     InProcessGort.Said said = new InProcessGort(dir).run("run", file.toString());
-    assertThat(said.exit()).isEqualTo(2);
-    assertThat(said.err()).contains("--local");
+    assertThat(said.exit()).isEqualTo(4);
+    assertThat(said.err()).isEqualTo("gort: not logged in: run gort login first\n");
+    assertThat(dir.resolve("reports")).doesNotExist();
   }
 }

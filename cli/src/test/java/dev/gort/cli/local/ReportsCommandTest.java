@@ -81,8 +81,8 @@ class ReportsCommandTest {
   }
 
   @Test
-  void withoutLocalItIsAUsageError() {
-    assertThat(gort.run("reports").exit()).isEqualTo(2);
+  void withoutLocalTheReportsAreTheServersAndNeedALogin() {
+    assertThat(gort.run("reports").exit()).isEqualTo(4);
   }
 
   private JsonNode json(String... args) throws Exception {
