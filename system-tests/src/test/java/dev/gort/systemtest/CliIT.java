@@ -1,6 +1,7 @@
 package dev.gort.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,11 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 13, "The gort command line": {@code gort} run as a process against the shared stack — login
  * with the local issuer's password grant, {@code gort test --watch} to PASSED (exit 0) and to
  * FAILED (exit 1), and the exit codes for an unreachable server (3), no or a bad token (4) and bad
- * usage (2), each with one line on stderr.
+ * usage (2), each with one line on stderr. Pipelines on the stack's local runner: {@code gort run
+ * FILE --watch} to SUCCEEDED (exit 0) and FAILED (exit 1) with a plain line per change, {@code gort
+ * steps}, a dry-run {@code gort pause}, a refused {@code gort interrupt}, {@code gort cancel},
+ * {@code gort runs} and {@code gort show}.
  */
 class CliIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The clock a watched pipeline's plain progress line starts with: 0.4 s, 12 s, 2 m 5 s. */
+  private static final String CLOCK = "^([0-9]+\\.[0-9] s|[0-9]+ s|[0-9]+ m [0-9]+ s)  ";
 
   private static GortStack stack;
   private static StackClient gort;
@@ -235,6 +242,209 @@ class CliIT {
     assertThat(unknownExperiment.stderr())
         .startsWith("gort: test no-such-experiment-")
         .contains("404");
+  }
+
+  /** A pipeline file of a new pipeline (so its runs count from 1), with {@code jobs} as given. */
+  private Path pipelineFile(String name, String stages, String jobs) throws Exception {
+    return Files.writeString(
+        home.resolve(name + ".yml"),
+        "pipeline: " + name + "\nstages: " + stages + "\njobs:\n" + jobs);
+  }
+
+  /** deploy/local/pipelines/demo.yml's shape, with the stack's local runner's variables. */
+  private Path demoLikeFile(String name) throws Exception {
+    return pipelineFile(
+        name,
+        "[build, test, report]",
+        "  compile:\n"
+            + "    stage: build\n"
+            + "    script: [\"echo compiling $PIPELINE_NAME run $PIPELINE_RUN\", \"sleep 1\"]\n"
+            + "  unit:\n"
+            + "    stage: test\n"
+            + "    needs: [compile]\n"
+            + "    tags: {suite: unit}\n"
+            + "    retry: {max: 1, when: [script_failure]}\n"
+            + "    script: [\"echo unit tests, attempt $PIPELINE_JOB_ATTEMPT\"]\n"
+            + "  lint:\n"
+            + "    stage: test\n"
+            + "    needs: [compile]\n"
+            + "    allow_failure: true\n"
+            + "    script: [\"echo 'lint: 2 warnings'\", \"exit 3\"]\n"
+            + "    on_failure: report-lint\n"
+            + "  report-lint: {stage: test, script: [\"echo writing the lint report\"]}\n"
+            + "  summary: {stage: report, timeout: 30s, script: [\"echo all done\"]}\n");
+  }
+
+  /** The id in the second line of {@code gort run FILE}'s table (PIPELINE RUN STATUS ID …). */
+  private static String startedRunId(GortCli.Result started) {
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    return started.stdout().lines().skip(1).findFirst().orElseThrow().split(" +")[3];
+  }
+
+  @Test
+  void aWatchedPipelineRunOnTheLocalRunnerExitsZeroWithAPlainLinePerChange() throws Exception {
+    GortCli cli = loggedInAsAlice();
+    String name = "cli-demo-" + StackClient.shortId();
+
+    GortCli.Result run = cli.run("run", demoLikeFile(name).toString(), "--watch");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.stderr()).isEmpty();
+    assertThat(run.stdout()).doesNotContain("\u001b").doesNotContain("\r");
+    List<String> changes =
+        run.stdout()
+            .lines()
+            .filter(line -> line.matches(CLOCK + ".*"))
+            .map(line -> line.replaceFirst(CLOCK, ""))
+            .toList();
+    assertThat(changes)
+        .as("a line per change: %s", changes)
+        .doesNotHaveDuplicates()
+        .contains(name + " run 1: SUCCEEDED")
+        .anyMatch(line -> line.startsWith("build/compile: succeeded ("))
+        .anyMatch(line -> line.startsWith("test/unit: succeeded ("))
+        .anyMatch(line -> line.startsWith("test/lint: failed (allowed)"))
+        .anyMatch(line -> line.startsWith("test/report-lint: succeeded ("))
+        .anyMatch(line -> line.startsWith("report/summary: succeeded ("));
+    GortCli.Result reports = cli.run("reports", "--pipeline", name);
+    assertThat(reports.exitCode()).as(reports.toString()).isZero();
+    assertThat(reports.stdout().lines().skip(1))
+        .singleElement()
+        .satisfies(line -> assertThat(line).startsWith(name + "  1    SUCCEEDED  remote"));
+    GortCli.Result lint = cli.run("reports", "--pipeline", name, "--job", "lint");
+    assertThat(lint.stdout()).containsPattern("(?m)^" + name + " +1 +test +lint +FAILED \\(allowed\\)");
+    assertThat(run.stdout())
+        .contains("started " + name + " run 1: ")
+        .contains(name + " run 1 SUCCEEDED in ")
+        .containsPattern("(?m)^test +lint +failed \\(allowed\\) +1 +3 ");
+  }
+
+  @Test
+  void aWatchedPipelineRunThatFailsExitsOneSayingWhichJob() throws Exception {
+    GortCli cli = loggedInAsAlice();
+    String name = "cli-fail-" + StackClient.shortId();
+    Path file =
+        pipelineFile(
+            name,
+            "[build, test]",
+            "  compile: {stage: build, script: [\"echo building\", \"exit 4\"]}\n"
+                + "  unit: {stage: test, script: [\"echo never\"]}\n");
+
+    GortCli.Result run = cli.run("run", file.toString(), "--watch");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.stderr().lines().toList())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("gort: " + name + " run 1 FAILED in ")
+                    .contains(": compile failed"));
+    assertThat(run.stdout()).contains("build/compile: failed").contains(name + " run 1: FAILED");
+  }
+
+  @Test
+  void stepsDryRunsRefusalsAndCancelOnARunningPipeline() throws Exception {
+    GortCli cli = loggedInAsAlice();
+    String name = "cli-steer-" + StackClient.shortId();
+    Path file =
+        pipelineFile(
+            name,
+            "[build, test]",
+            "  slow: {stage: build, tags: {speed: slow}, script: [\"sleep 60\"]}\n"
+                + "  later: {stage: test, tags: {speed: fast}, script: [\"echo later\"]}\n");
+    String runId = startedRunId(cli.run("run", file.toString()));
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () ->
+                assertThat(cli.run("steps", runId, "--state", "running").stdout())
+                    .containsPattern("(?m)^slow +build +running +1 +"));
+    GortCli.Result steps = cli.run("steps", runId, "--tag", "speed=fast");
+    assertThat(steps.exitCode()).as(steps.toString()).isZero();
+    assertThat(steps.stdout().lines().skip(1))
+        .singleElement()
+        .satisfies(line -> assertThat(line).matches("later +test +waiting +0 +\\S*pause\\S* +speed=fast +-"));
+    GortCli.Result interruptible = cli.run("steps", runId, "--action", "interrupt");
+    assertThat(interruptible.stdout().lines().skip(1).map(line -> line.split(" +")[0]))
+        .containsExactly("slow");
+
+    GortCli.Result dryPause = cli.run("pause", runId, "--step", "later", "--dry-run");
+    assertThat(dryPause.exitCode()).as(dryPause.toString()).isZero();
+    assertThat(dryPause.stdout())
+        .containsPattern("(?m)^later +would be paused +- +-$")
+        .endsWith("dry run: nothing changed\n");
+    assertThat(cli.run("steps", runId, "--state", "waiting").stdout()).contains("later");
+
+    GortCli.Result refused = cli.run("interrupt", runId, "--state", "waiting", "--dry-run");
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+    assertThat(refused.stdout()).containsPattern("(?m)^later +refused +waiting +\\S");
+    assertThat(refused.stderr())
+        .isEqualTo("gort: interrupt " + runId + ": refused for every selected step (dry run)\n");
+
+    GortCli.Result cancel = cli.run("cancel", runId);
+    assertThat(cancel.exitCode()).as(cancel.toString()).isZero();
+    assertThat(cancel.stdout()).containsPattern("(?m)^" + name + " +1 +" + runId + " +\\S+ +cancelled$");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        JSON.readTree(cli.run("--output", "json", "show", runId).stdout())
+                            .path("status")
+                            .asText())
+                    .isEqualTo("CANCELLED"));
+    GortCli.Result show = cli.run("show", runId);
+    assertThat(show.stdout()).startsWith(name + " run 1 CANCELLED");
+    GortCli.Result runs = cli.run("runs", "--pipeline", name);
+    assertThat(runs.stdout().lines().skip(1))
+        .singleElement()
+        .satisfies(line -> assertThat(line).startsWith(name + "  1    CANCELLED").endsWith(runId));
+    GortCli.Result again = cli.run("cancel", runId);
+    assertThat(again.exitCode()).as(again.toString()).isEqualTo(2);
+    assertThat(again.stderr()).contains("409").contains("already finished");
+    GortCli.Result missing = cli.run("show", "no-such-run");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.stderr()).contains("404");
+  }
+
+  @Test
+  void anUploadedLocalReportIsListedByTheServersReports() throws Exception {
+    GortCli cli = loggedInAsAlice();
+    String name = "cli-upload-" + StackClient.shortId();
+    Path file =
+        pipelineFile(name, "[build]", "  compile: {stage: build, script: [\"echo here\"]}\n");
+    GortCli.Result local = cli.run("run", file.toString(), "--local", "--repository", "r-" + name);
+    assertThat(local.exitCode()).as(local.toString()).isZero();
+    Path report = home.resolve("reports").resolve(name).resolve("1.json");
+
+    GortCli.Result upload = cli.run("upload", report.toString());
+    GortCli.Result again = cli.run("upload", report.toString());
+
+    assertThat(upload.exitCode()).as(upload.toString()).isZero();
+    String id = upload.stdout().lines().skip(1).findFirst().orElseThrow().split(" +")[0];
+    assertThat(upload.stdout()).containsPattern("(?m)^" + id + " +" + name + " +1 +SUCCEEDED +local$");
+    assertThat(again.stdout()).as("the same report is stored once").isEqualTo(upload.stdout());
+    GortCli.Result listed = cli.run("reports", "--pipeline", name);
+    assertThat(listed.exitCode()).as(listed.toString()).isZero();
+    assertThat(listed.stdout().lines().skip(1))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith(name + "  1    SUCCEEDED  uploaded  r-" + name)
+                    .endsWith(id));
+    JsonNode json = JSON.readTree(cli.run("--output", "json", "reports", "--repo", "r-" + name).stdout());
+    assertThat(json).hasSize(1);
+    assertThat(json.get(0).path("id").asText()).isEqualTo(id);
+    assertThat(json.get(0).path("origin").asText()).isEqualTo("uploaded");
+    assertThat(json.get(0).path("report").path("where").asText()).isEqualTo("LOCAL");
+    GortCli.Result notAReport = cli.run("upload", file.toString());
+    assertThat(notAReport.exitCode()).as(notAReport.toString()).isEqualTo(2);
+    assertThat(notAReport.stderr()).startsWith("gort: " + file + " is not a pipeline report: ");
   }
 
   private static String withoutClock(String line) {
