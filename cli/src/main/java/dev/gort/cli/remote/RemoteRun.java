@@ -36,7 +36,32 @@ public final class RemoteRun {
     Remote remote = Remote.of(gort, spec);
     PipelineRunClient.Started started =
         remote.client().start(request.pipeline().name(), body(request));
-    if (!request.watch()) {
+    return follow(remote, started, request.watch(), terminal);
+  }
+
+  /**
+   * A pipeline run the scheduler started for {@code gort test} (an experiment whose test config
+   * holds a pipeline): shown, or followed, as one {@code gort run} started.
+   */
+  public static int follow(
+      GortCommand gort,
+      CommandSpec spec,
+      JsonNode run,
+      String operationId,
+      boolean watch,
+      boolean terminal)
+      throws InterruptedException {
+    return follow(
+        Remote.of(gort, spec),
+        new PipelineRunClient.Started(run, Json.text(run, "id"), operationId),
+        watch,
+        terminal);
+  }
+
+  private static int follow(
+      Remote remote, PipelineRunClient.Started started, boolean watch, boolean terminal)
+      throws InterruptedException {
+    if (!watch) {
       remote.printer().print(started.run(), RunViews::started);
       return ExitCode.SUCCESS.code();
     }
@@ -44,7 +69,7 @@ public final class RemoteRun {
     if (!remote.json()) {
       progress.println(
           "started "
-              + request.pipeline().name()
+              + Json.text(started.run(), "pipeline")
               + " run "
               + Json.text(started.run(), "number")
               + ": "

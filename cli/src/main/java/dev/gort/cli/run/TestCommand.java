@@ -8,6 +8,7 @@ import dev.gort.cli.http.GortHttp;
 import dev.gort.cli.output.OutputFormat;
 import dev.gort.cli.output.Printer;
 import dev.gort.cli.output.Terminal;
+import dev.gort.cli.remote.RemoteRun;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gort test EXPERIMENT}: a test run of the experiment through the scheduler; with {@code
- * --watch} followed until it finishes, exiting 0 when it PASSED and 1 otherwise.
+ * --watch} followed until it finishes, exiting 0 when it PASSED and 1 otherwise. An experiment
+ * whose test config holds a pipeline gets a pipeline run, shown and followed as {@code gort run}
+ * shows and follows one (exit 0 when it SUCCEEDED).
  */
 @Command(
     name = "test",
@@ -53,6 +56,10 @@ public class TestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Printer printer = new Printer(context.output(), out);
     TestRunClient.Started started = client.start(experiment, runner);
+    if (started.pipelineRun()) {
+      return RemoteRun.follow(
+          gort, spec, started.run(), started.operationId(), watch, Terminal.interactive());
+    }
     if (!watch) {
       printer.print(started.run(), RunTable::of);
       return 0;

@@ -24,8 +24,15 @@ public final class TestRunClient implements RunWatcher.Source {
     this.bearer = bearer;
   }
 
-  /** A run the scheduler accepted: the run as it answered, and its operation's location. */
-  public record Started(JsonNode run, String runId, String operationId) {}
+  /**
+   * A run the scheduler accepted: the run as it answered, and its operation's location.
+   *
+   * @param pipelineRun the experiment's test config holds a pipeline, so the run is a pipeline run
+   *     ({@code Location: /api/v1/pipeline-runs/{id}}), not a test run
+   */
+  public record Started(JsonNode run, String runId, String operationId, boolean pipelineRun) {}
+
+  static final String PIPELINE_RUNS = "/api/v1/pipeline-runs/";
 
   /** {@code POST /api/v1/experiments/{slug}/test-runs}, with the runner when one is chosen. */
   public Started start(String experiment, String runner) {
@@ -48,7 +55,9 @@ public final class TestRunClient implements RunWatcher.Source {
                         .header("Operation-Location")
                         .map(location -> location.substring(location.lastIndexOf('/') + 1))
                         .orElse(null));
-    return new Started(run, Json.text(run, "id"), operationId);
+    boolean pipelineRun =
+        answer.header("Location").map(location -> location.contains(PIPELINE_RUNS)).orElse(false);
+    return new Started(run, Json.text(run, "id"), operationId, pipelineRun);
   }
 
   @Override

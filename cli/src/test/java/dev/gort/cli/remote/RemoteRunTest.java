@@ -232,6 +232,39 @@ class RemoteRunTest {
   }
 
   @Test
+  void aTestRunThatIsAPipelineRunIsFollowedAsOne() throws Exception {
+    try (FakeServer scheduler = watchedRun("SUCCEEDED", "succeeded")) {
+      scheduler.on(
+          "POST /api/v1/experiments/demo/test-runs",
+          new Reply(
+              202,
+              Map.of(
+                  "Content-Type",
+                  "application/json",
+                  "Location",
+                  "/api/v1/pipeline-runs/" + Runs.ID,
+                  "Operation-Location",
+                  "/api/v1/operations/" + Runs.OPERATION),
+              Runs.run("NOT_STARTED", "waiting", "waiting", "waiting").toString()));
+
+      InProcessGort.Said started = gort.run("--server", scheduler.url().toString(), "test", "demo");
+      InProcessGort.Said watched =
+          gort.run("--server", scheduler.url().toString(), "test", "demo", "--watch");
+
+      assertThat(started.exit()).as(started.err()).isZero();
+      assertThat(started.out()).startsWith("PIPELINE  RUN  STATUS").contains(Runs.ID);
+      assertThat(watched.exit()).as(watched.err()).isZero();
+      assertThat(watched.out())
+          .contains("started demo run 3: " + Runs.ID)
+          .contains("demo run 3: SUCCEEDED")
+          .contains("demo run 3 SUCCEEDED in 8.0 s");
+      assertThat(scheduler.received())
+          .extracting(r -> r.method() + " " + r.path())
+          .doesNotContain("GET /api/v1/test-runs/" + Runs.ID);
+    }
+  }
+
+  @Test
   void anUnreachableServerExitsThree() throws Exception {
     int closed;
     try (ServerSocket socket = new ServerSocket(0)) {
