@@ -318,9 +318,8 @@ class CliIT {
     assertThat(run.stdout())
         .contains("started " + name + " run 1: ")
         .contains(name + " run 1 SUCCEEDED in ")
-        // EXIT is "-" until the gateway passes the local runner's exit code on (contract decision
-        // 1)
-        .containsPattern("(?m)^test +lint +failed \\(allowed\\) +1 +(3|-) +");
+        // the local runner's exit code, passed on by the gateway
+        .containsPattern("(?m)^test +lint +failed \\(allowed\\) +1 +3 +");
   }
 
   @Test

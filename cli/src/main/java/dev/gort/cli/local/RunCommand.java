@@ -48,7 +48,7 @@ public class RunCommand implements Callable<Integer> {
 
   static final long OUTPUT_CAP = 64 * 1024;
   static final Duration KILL_GRACE = Duration.ofSeconds(2);
-  static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
+  static final Duration DEFAULT_TIMEOUT = JobSpec.DEFAULT_TIMEOUT;
   static final int DEFAULT_MAX_PARALLEL = 4;
 
   @ParentCommand GortCommand gort;

@@ -43,6 +43,9 @@ public record JobSpec(
   public static final String DEFAULT_RUNNER = "local";
   public static final String DEFAULT_KIND = "test";
 
+  /** How long an attempt of a job that names no {@code timeout} may run, here and on the stack. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
+
   public JobSpec {
     script = List.copyOf(script);
     needs = needs == null ? null : List.copyOf(needs);

@@ -38,7 +38,8 @@ final class PipelineJobSettings {
 
   /**
    * The settings of attempt {@code attempt} of {@code job} in run {@code number} of the pipeline:
-   * its script, its {@link JobVariables} as {@code env}, its timeout and image.
+   * its script, its {@link JobVariables} as {@code env}, its timeout ({@link
+   * JobSpec#DEFAULT_TIMEOUT} when it names none) and image.
    */
   static Map<String, Object> of(
       String pipeline,
@@ -55,9 +56,10 @@ final class PipelineJobSettings {
         "env",
         new LinkedHashMap<String, Object>(
             JobVariables.of(pipeline, number, runId, job, attempt, commit, repository, messages)));
-    if (job.timeout() != null) {
-      settings.put("timeout", job.timeout().toString());
-    }
+    // always said, so the runner enforces the same default as gort run --local and the gateway's
+    // deadline counts from it
+    settings.put(
+        "timeout", (job.timeout() == null ? JobSpec.DEFAULT_TIMEOUT : job.timeout()).toString());
     if (job.image() != null) {
       settings.put("image", job.image());
     }
