@@ -149,7 +149,8 @@ class LocalRunnerIT {
   void aReportLostWhileTheGatewayWasDownIsRecoveredByTheStatusPoll() throws Exception {
     long started = System.nanoTime();
     String slug = gort.newExperiment(false);
-    String runId = requestRun(slug, "test", List.of("sleep 2", RESULTS), null);
+    // the status poll comes at the deadline: 5 s after the job's 4 s
+    String runId = requestRun(slug, "test", List.of("sleep 2", RESULTS), "PT4S");
     gort.awaitState(runId, "RUNNING", Duration.ofSeconds(30));
 
     // the job ends and its callback (tried 3 times in 0.6 s) finds no gateway
