@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * An experiment as {@code GET /api/v1/experiments} shows it: what the last poll saw of it (null for
  * an experiment only known from a triggered run), its test configuration's runner and kind (null
- * when none is stored), whether a run of it is unfinished ({@code RUNNING}) or not ({@code IDLE}),
- * its latest run and the outcome of its latest finished run.
+ * when none is stored), whether a run of it (a test run or a pipeline run) is unfinished ({@code
+ * RUNNING}) or not ({@code IDLE}), its latest run and the outcome of its latest finished run.
  */
 public record ExperimentView(
     String slug,

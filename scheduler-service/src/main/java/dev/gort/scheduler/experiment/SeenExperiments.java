@@ -32,13 +32,16 @@ public class SeenExperiments {
       """;
 
   // Experiments a poll saw plus those only known from a triggered run, each with its latest run
-  // and the outcome of its latest finished run.
+  // and the outcome of its latest finished run. RUNNING while a test run or a pipeline run of it is
+  // unfinished; the latest run shown is its latest test run.
   private static final String LIST =
       """
       WITH known AS (SELECT slug FROM experiment UNION SELECT experiment FROM test_run)
       SELECT k.slug, e.name, COALESCE(e.owner, lr.owner), e.revision, e.ready_for_test,
              e.last_seen_at,
-             EXISTS (SELECT 1 FROM test_run u WHERE u.experiment = k.slug AND u.state <> 'FINISHED'),
+             EXISTS (SELECT 1 FROM test_run u WHERE u.experiment = k.slug AND u.state <> 'FINISHED')
+               OR EXISTS (SELECT 1 FROM pipeline_run p WHERE p.experiment = k.slug
+                            AND p.status IN ('NOT_STARTED', 'RUNNING', 'WAITING_FOR_USER')),
              lr.id, lr.revision, lr.state, lr.outcome, lr.operation_id, lr.created_at,
              lr.last_action_at, lf.outcome, tc.runner, tc.kind
         FROM known k

@@ -230,6 +230,17 @@ public class TestConfigs {
         .orElseGet(() -> new TestSpec(config.defaultRunner(), TestSpec.DEFAULT_KIND, Map.of()));
   }
 
+  /**
+   * The pipeline a scheduled run of {@code experiment} runs, if its stored configuration has one:
+   * as it was checked when it was stored (no caller's token could ask the gateway again). Joins the
+   * caller's transaction.
+   */
+  public Optional<PipelineSpec> pipelineForSchedule(String experiment) {
+    return TestConfig.of(experiment)
+        .filter(c -> c.pipelineJson != null)
+        .map(c -> new PipelineParser().parse(c.pipelineJson));
+  }
+
   /** {@code overrides} over {@code base}, one level deep; a null override removes the key. */
   static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overrides) {
     Map<String, Object> merged = new LinkedHashMap<>(base);

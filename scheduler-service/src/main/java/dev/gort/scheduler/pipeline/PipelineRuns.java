@@ -74,6 +74,16 @@ public class PipelineRuns {
    */
   @Transactional
   public PipelineRunView create(NewRun request, Caller caller, String owner) {
+    return create(request, caller.name(), owner);
+  }
+
+  /**
+   * Like {@link #create(NewRun, Caller, String)}, requested by {@code requestedBy} rather than a
+   * caller (a scheduled test run: the scheduler), who the start in the run's history names. Joins
+   * the caller's transaction.
+   */
+  @Transactional
+  public PipelineRunView create(NewRun request, String requestedBy, String owner) {
     Instant now = clock.instant();
     PipelineRun run = new PipelineRun();
     run.id = UUID.randomUUID().toString();
@@ -91,14 +101,14 @@ public class PipelineRuns {
     PipelineEngine engine =
         PipelineEngine.create(request.spec(), new RunOptions(run.maxParallel, run.pauseOnFailure));
     if (request.start()) {
-      engine.apply(StepAction.START, StepSelector.ALL, false, caller.name(), null, now);
+      engine.apply(StepAction.START, StepSelector.ALL, false, requestedBy, null, now);
     }
     run.save(engine, now);
     run.persist();
     run.flush();
     advance(run, engine, now);
     LOG.infof(
-        "pipeline run %s (%s #%d) created by %s", run.id, run.pipeline, run.number, caller.name());
+        "pipeline run %s (%s #%d) created by %s", run.id, run.pipeline, run.number, requestedBy);
     return view(run, engine);
   }
 
