@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,14 +79,14 @@ class DueToDispatchedBenchmark {
               Duration.between(upserted.get(run.path("experiment").asText()), running).toMillis());
         }
       }
-      print("round " + r + (r == 0 ? " (warm-up)" : "") + ": due → dispatched", round);
+      Latencies.print("round " + r + (r == 0 ? " (warm-up)" : "") + ": due → dispatched", round);
       if (r == 0) {
         continue;
       }
       dueToDispatched.addAll(round);
     }
-    print("due → dispatched", dueToDispatched);
-    print("upsert → dispatched (poll wait included)", upsertToDispatched);
+    Latencies.print("due → dispatched", dueToDispatched);
+    Latencies.print("upsert → dispatched (poll wait included)", upsertToDispatched);
   }
 
   /** The runs of this round's experiments that have been dispatched (have entered RUNNING). */
@@ -114,22 +113,5 @@ class DueToDispatchedBenchmark {
       }
     }
     throw new AssertionError("run " + run.path("id") + " never entered " + state);
-  }
-
-  private static void print(String what, List<Long> millis) {
-    List<Long> sorted = new ArrayList<>(millis);
-    Collections.sort(sorted);
-    System.out.printf(
-        "%-45s n=%d  p50=%d ms  p99=%d ms  max=%d ms%n",
-        what,
-        sorted.size(),
-        percentile(sorted, 50),
-        percentile(sorted, 99),
-        sorted.get(sorted.size() - 1));
-  }
-
-  private static long percentile(List<Long> sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, index));
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,28 +218,13 @@ class PipelineSchedulingBenchmark {
   }
 
   private static void printEdges(List<Edge> edges) {
-    print("  end → dispatch (agent to agent)", edges.stream().map(Edge::endToDispatch).toList());
-    print("    result leg (agent end → scheduler)", edges.stream().map(Edge::resultLeg).toList());
-    print("    scheduler decision", edges.stream().map(Edge::decision).toList());
-    print(
+    Latencies.print(
+        "  end → dispatch (agent to agent)", edges.stream().map(Edge::endToDispatch).toList());
+    Latencies.print(
+        "    result leg (agent end → scheduler)", edges.stream().map(Edge::resultLeg).toList());
+    Latencies.print("    scheduler decision", edges.stream().map(Edge::decision).toList());
+    Latencies.print(
         "    dispatch leg (scheduler → job at agent)",
         edges.stream().map(Edge::dispatchLeg).toList());
-  }
-
-  private static void print(String what, List<Long> millis) {
-    List<Long> sorted = new ArrayList<>(millis);
-    Collections.sort(sorted);
-    System.out.printf(
-        "%-45s n=%d  p50=%d ms  p99=%d ms  max=%d ms%n",
-        what,
-        sorted.size(),
-        percentile(sorted, 50),
-        percentile(sorted, 99),
-        sorted.get(sorted.size() - 1));
-  }
-
-  private static long percentile(List<Long> sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, index));
   }
 }

@@ -31,13 +31,7 @@ public class SendMessageCommand extends StepActionCommand {
     selection.put("message", message);
   }
 
-  @Override
-  String action() {
-    return "send-message";
-  }
-
-  @Override
-  String done() {
-    return "messaged";
+  public SendMessageCommand() {
+    super("send-message", "messaged");
   }
 }

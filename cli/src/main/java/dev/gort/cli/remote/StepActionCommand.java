@@ -50,11 +50,27 @@ public abstract class StepActionCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Only say what would change; change nothing.")
   boolean dryRun;
 
+  private final String action;
+  private final String done;
+
+  /**
+   * @param action the API's action name
+   * @param done how a changed step is said to be afterwards ("paused")
+   */
+  StepActionCommand(String action, String done) {
+    this.action = action;
+    this.done = done;
+  }
+
   /** The action's name in the API ({@code pause}). */
-  abstract String action();
+  String action() {
+    return action;
+  }
 
   /** What a changed step became ({@code paused}). */
-  abstract String done();
+  String done() {
+    return done;
+  }
 
   @Override
   public Integer call() {
@@ -118,14 +134,8 @@ public abstract class StepActionCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "Pause steps (a running step is marked to pause when it ends).")
   public static class Pause extends StepActionCommand {
-    @Override
-    String action() {
-      return "pause";
-    }
-
-    @Override
-    String done() {
-      return "paused";
+    public Pause() {
+      super("pause", "paused");
     }
   }
 
@@ -134,14 +144,8 @@ public abstract class StepActionCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "Resume paused or interrupted steps.")
   public static class Resume extends StepActionCommand {
-    @Override
-    String action() {
-      return "resume";
-    }
-
-    @Override
-    String done() {
-      return "resumed";
+    public Resume() {
+      super("resume", "resumed");
     }
   }
 
@@ -150,14 +154,8 @@ public abstract class StepActionCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "Interrupt running steps (their jobs' processes are signalled).")
   public static class Interrupt extends StepActionCommand {
-    @Override
-    String action() {
-      return "interrupt";
-    }
-
-    @Override
-    String done() {
-      return "interrupted";
+    public Interrupt() {
+      super("interrupt", "interrupted");
     }
   }
 
@@ -166,14 +164,8 @@ public abstract class StepActionCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "Run paused, failed-and-paused or interrupted steps again (a new attempt).")
   public static class Rerun extends StepActionCommand {
-    @Override
-    String action() {
-      return "rerun";
-    }
-
-    @Override
-    String done() {
-      return "rerun";
+    public Rerun() {
+      super("rerun", "rerun");
     }
   }
 
@@ -182,14 +174,8 @@ public abstract class StepActionCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "Skip steps that have not run (or are paused).")
   public static class Skip extends StepActionCommand {
-    @Override
-    String action() {
-      return "skip";
-    }
-
-    @Override
-    String done() {
-      return "skipped";
+    public Skip() {
+      super("skip", "skipped");
     }
   }
 
@@ -198,14 +184,8 @@ public abstract class StepActionCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "Take back a skip not yet done.")
   public static class Unskip extends StepActionCommand {
-    @Override
-    String action() {
-      return "unskip";
-    }
-
-    @Override
-    String done() {
-      return "unskipped";
+    public Unskip() {
+      super("unskip", "unskipped");
     }
   }
 }
