@@ -134,11 +134,6 @@ public class Attempt extends PanacheEntityBase {
     exitCode = code;
   }
 
-  /** The runner reported how the job ended, with no exit code. */
-  public void reported() {
-    reported(null);
-  }
-
   /** No usable report in time, or the runner reported a timeout. */
   public void timedOut(String reason) {
     state = AttemptLifecycle.next(this, AttemptLifecycle.Trigger.TIME_OUT);

@@ -17,7 +17,7 @@ class AttemptLifecycleTest {
     Attempt a = pending();
 
     a.handedOver("job-1", NOW, NOW.plusSeconds(60));
-    a.reported();
+    a.reported(null);
 
     assertThat(a.state).isEqualTo(AttemptState.CALLED_BACK);
     assertThat(a.runnerJobId).isEqualTo("job-1");
@@ -28,7 +28,7 @@ class AttemptLifecycleTest {
   void aReportMayComeBeforeTheHandOverIsRecorded() {
     Attempt a = pending();
 
-    a.reported();
+    a.reported(null);
 
     assertThat(a.state).isEqualTo(AttemptState.CALLED_BACK);
   }
@@ -57,7 +57,7 @@ class AttemptLifecycleTest {
 
     for (Attempt a : new Attempt[] {timedOut, cancelled, rejected}) {
       AttemptState before = a.state;
-      assertThatThrownBy(a::reported).isInstanceOf(IllegalTransitionException.class);
+      assertThatThrownBy(() -> a.reported(null)).isInstanceOf(IllegalTransitionException.class);
       assertThatThrownBy(a::cancelled).isInstanceOf(IllegalTransitionException.class);
       assertThatThrownBy(() -> a.timedOut("again")).isInstanceOf(IllegalTransitionException.class);
       assertThat(a.state).isEqualTo(before);
