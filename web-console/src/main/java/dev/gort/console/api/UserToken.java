@@ -1,0 +1,29 @@
+package dev.gort.console.api;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+
+/**
+ * Sends the signed-in user's own access token with every call to a service, so that the services
+ * apply their owner/operator/admin rules to the user; the console has no token of its own to widen
+ * them with.
+ */
+@Singleton
+public class UserToken implements ClientRequestFilter {
+
+  @Inject SecurityIdentity identity;
+
+  @Override
+  public void filter(ClientRequestContext request) {
+    AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+    if (token == null) {
+      throw new ServiceException(401, "Signed out", "Your session has ended: sign in again.");
+    }
+    request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
+  }
+}
