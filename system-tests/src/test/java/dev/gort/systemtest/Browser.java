@@ -206,7 +206,17 @@ public final class Browser implements AutoCloseable {
       submit.get(0).click();
     }
     try {
-      return waitForUrl(console, NAVIGATION_TIMEOUT);
+      // back on the console, past its redirect endpoint (the code in the query) and loaded
+      new WebDriverWait(driver, NAVIGATION_TIMEOUT)
+          .until(
+              d -> {
+                URI at = URI.create(d.getCurrentUrl());
+                String query = at.getRawQuery() == null ? "" : "&" + at.getRawQuery();
+                return d.getCurrentUrl().startsWith(console)
+                    && !query.contains("&code=")
+                    && "complete".equals(script("return document.readyState"));
+              });
+      return this;
     } catch (org.openqa.selenium.TimeoutException e) {
       throw new AssertionError(
           "signing in as "
@@ -238,7 +248,10 @@ public final class Browser implements AutoCloseable {
     }
     new WebDriverWait(driver, NAVIGATION_TIMEOUT)
         .withMessage(() -> "signing out did not land on /signed-out: " + driver.getCurrentUrl())
-        .until(d -> URI.create(d.getCurrentUrl()).getPath().endsWith("/signed-out"));
+        .until(
+            d ->
+                URI.create(d.getCurrentUrl()).getPath().endsWith("/signed-out")
+                    && "complete".equals(script("return document.readyState")));
     return this;
   }
 
