@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,10 +156,12 @@ class EnvironmentPagesIT {
     }
   }
 
+  /** Read in the page: the live area swaps its content under any element held here. */
   private static String saveStep(Browser browser) {
-    List<WebElement> badge =
-        browser.driver().findElements(By.cssSelector("#steps tr[data-step=save] [data-state]"));
-    return badge.isEmpty() ? null : badge.get(0).getAttribute("data-state");
+    return (String)
+        browser.script(
+            "const badge = document.querySelector('#steps tr[data-step=save] [data-state]');"
+                + " return badge ? badge.getAttribute('data-state') : null;");
   }
 
   private static void timings(int pendingMs, int leaseActiveMs, int serverActiveMs) {
