@@ -143,6 +143,56 @@ class EnvironmentPagesIT {
   }
 
   @Test
+  void aDeadLetterIsListedInItsServicesSectionAndItsReplayAnswerShownThere() throws Exception {
+    String key = "console-it-" + java.util.UUID.randomUUID();
+    try (dev.gort.testsupport.KafkaTestClient kafka =
+        new dev.gort.testsupport.KafkaTestClient(stack.kafkaBootstrap())) {
+      kafka.publish("gort.environments.requested", key, "not an event {");
+    }
+    Http.Session admin = Http.as(stack.token("admin"));
+    String letter =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> {
+                  for (JsonNode d :
+                      admin
+                          .get(stack.url(PROVISIONER) + "/api/v1/dead-letters?$top=1000")
+                          .json()
+                          .path("value")) {
+                    if (key.equals(d.path("key").asText())) {
+                      return d.path("id").asText();
+                    }
+                  }
+                  return null;
+                },
+                java.util.Objects::nonNull);
+
+    try (Browser browser = new Browser()) {
+      browser.signIn(console, "admin").open(console + "/admin");
+      By row = By.cssSelector("#dead-letters-provisioner tr[data-dead-letter='" + letter + "']");
+      assertThat(browser.waitFor(row, Duration.ofSeconds(5)).getText())
+          .contains("not a Gort event")
+          .contains("gort.environments.requested");
+
+      browser.script("window.confirm = function () { return true; };");
+      browser.driver().findElement(row).findElement(By.cssSelector("button[type=submit]")).click();
+
+      // a payload that is not an event is never replayed: the service says so, in its section
+      assertThat(
+              browser
+                  .waitForText(
+                      By.cssSelector("#dead-letters-provisioner .error"),
+                      "not a Gort event",
+                      Duration.ofSeconds(10))
+                  .getText())
+          .startsWith("Not replayed");
+      assertThat(browser.status()).isEqualTo(409);
+      assertThat(browser.heading()).isEqualTo("Admin");
+    }
+  }
+
+  @Test
   void anOwnerOpeningTheAdminPageIsNotAllowed() throws Exception {
     try (Browser browser = new Browser()) {
       browser.signIn(console, "alice").open(console + "/environments");
