@@ -118,6 +118,42 @@ class EnvironmentPagesIT {
   }
 
   @Test
+  void anEnvironmentIsRequestedWithTheFormAndARefusedRepositoryIsSaidBesideIt() throws Exception {
+    try (Browser browser = new Browser()) {
+      browser.signIn(console, "alice").open(console + "/environments");
+      browser.driver().findElement(By.id("repository-url")).sendKeys("file:///etc/passwd");
+      browser.driver().findElement(By.cssSelector("#request-environment button")).click();
+
+      browser.waitForText(
+          By.cssSelector("#request-environment .error"), "refused", Duration.ofSeconds(10));
+      assertThat(browser.path()).isEqualTo("/environments");
+      assertThat(browser.driver().findElement(By.id("repository-url")).getAttribute("value"))
+          .isEqualTo("file:///etc/passwd");
+      browser.clearConsoleErrors();
+
+      WebElement url = browser.driver().findElement(By.id("repository-url"));
+      url.clear();
+      url.sendKeys(stack.url(SIMULATORS) + "/git/cpu-only.git");
+      browser.driver().findElement(By.id("duration-hours")).sendKeys("3");
+      browser.driver().findElement(By.cssSelector("#request-environment button")).click();
+
+      browser.waitForUrl(console + "/environments/", Duration.ofSeconds(10));
+      String id = browser.path().substring("/environments/".length());
+      assertThat(browser.heading()).contains(id);
+      JsonNode env = alice.get(stack.url(PROVISIONER) + "/api/v1/environments/" + id).json();
+      assertThat(env.path("owner").asText()).isEqualTo("alice");
+      assertThat(env.path("repository").path("url").asText()).endsWith("/git/cpu-only.git");
+      assertThat(alice.delete(stack.url(PROVISIONER) + "/api/v1/environments/" + id).status())
+          .isEqualTo(202);
+      browser.waitFor(
+          By.cssSelector(
+              "#environment-state [data-state=CANCELLED], #environment-state"
+                  + " [data-state=TORN_DOWN]"),
+          Duration.ofSeconds(60));
+    }
+  }
+
+  @Test
   void theAdminSeesTheRunnersAndEveryServicesDeadLetters() throws Exception {
     try (Browser browser = new Browser()) {
       browser.signIn(console, "admin").open(console + "/admin");
