@@ -91,6 +91,21 @@ class EnvironmentPagesIT {
       browser.assertAccessible();
       browser.screenshot("environment");
 
+      // the private key, once, by the page's POST form (an attachment: the page stays)
+      assertThat(ssh).startsWith("ssh -i " + env.path("keyPair").path("name").asText() + ".pem ");
+      browser.driver().findElement(By.cssSelector("form#private-key button")).click();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  alice
+                      .get(stack.url(PROVISIONER) + "/api/v1/environments/" + id)
+                      .json()
+                      .path("keyPair")
+                      .path("privateKey")
+                      .asText(),
+              "downloaded"::equals);
+
       browser.open(console + "/environments");
       assertThat(browser.heading()).isEqualTo("Environments");
       browser.waitFor(
