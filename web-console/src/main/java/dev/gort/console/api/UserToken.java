@@ -1,5 +1,6 @@
 package dev.gort.console.api;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Sends the signed-in user's own access token with every call to a service, so that the services
@@ -20,9 +22,14 @@ public class UserToken implements ClientRequestFilter {
 
   @Override
   public void filter(ClientRequestContext request) {
-    AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+    AccessTokenCredential token =
+        Arc.container().requestContext().isActive()
+            ? identity.getCredential(AccessTokenCredential.class)
+            : null;
     if (token == null) {
-      throw new ServiceException(401, "Signed out", "Your session has ended: sign in again.");
+      // answered as a service's 401 would be (ServiceErrors): "Signed out", nothing sent
+      request.abortWith(Response.status(401).build());
+      return;
     }
     request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
   }

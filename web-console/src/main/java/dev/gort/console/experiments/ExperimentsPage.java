@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -60,6 +61,16 @@ public class ExperimentsPage {
         Pager.of("/experiments", skip, PAGE_SIZE, page),
         configured,
         Forms.newRequestKey());
+  }
+
+  /**
+   * Where a "test now" lands when its session had ended: the issuer brings the browser back with a
+   * GET, which starts nothing; the experiment's page offers the button again.
+   */
+  @GET
+  @Path("/{slug}/test-runs")
+  public Response afterSignIn(@PathParam("slug") String slug) {
+    return Response.seeOther(URI.create("/experiments")).build();
   }
 
   /** "Test now": a run of the experiment, on the runner chosen or as its test config says. */

@@ -1,42 +1,38 @@
 package dev.gort.console.web;
 
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
-import io.vertx.ext.web.RoutingContext;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The CSRF token of the browser's session: a random value signed with the session secret, kept in a
- * cookie of its own ({@code HttpOnly}, {@code SameSite=Strict}) and written into every form ({@code
- * tags/csrf.html}). A POST is taken only when its form field equals a correctly signed cookie
- * ({@link #require}): another site can make the browser send the cookie, never read it.
+ * The CSRF token of the signed-in user's session, written into every form ({@code tags/csrf.html})
+ * and required by every POST ({@link #require}): an HMAC, under a key derived from the session
+ * secret, of the issuer, the user and the sign-in (the ID token's {@code sid}, else its {@code
+ * auth_time}). Nothing in it comes from a cookie, so another site cannot plant one, and another
+ * user's token is of no use: it names that user. {@code FormGuard} also refuses unsafe requests
+ * from other origins before they are read.
  */
 @Named("csrf")
 @RequestScoped
 public class Csrf {
 
   public static final String FIELD = "csrf-token";
-  static final String COOKIE = "gort-csrf";
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+  private static final String PURPOSE = "gort-console/csrf/v1";
 
-  @Inject RoutingContext request;
+  @Inject SecurityIdentity identity;
 
   @ConfigProperty(name = "gort.console.session-secret")
   Optional<String> secret;
-
-  @ConfigProperty(name = "gort.console.secure-cookies", defaultValue = "true")
-  boolean secureCookies;
 
   private String token;
 
@@ -44,82 +40,59 @@ public class Csrf {
     return FIELD;
   }
 
-  /** The session's token; a new one (and its cookie) when the browser has none that is valid. */
+  /** The session's token; empty for a page without a signed-in user (it has no forms). */
   public String getToken() {
     if (token == null) {
-      token = fromCookie().orElseGet(this::issue);
+      token = identity.isAnonymous() ? "" : tokenFor(key(), session(identity));
     }
     return token;
   }
 
   /** Refuses the request unless {@code formToken} is the session's token. */
   public void require(String formToken) {
-    Optional<String> expected = fromCookie();
+    String expected = getToken();
     if (formToken == null
         || expected.isEmpty()
         || !MessageDigest.isEqual(
-            expected.get().getBytes(StandardCharsets.US_ASCII),
-            formToken.getBytes(StandardCharsets.US_ASCII))) {
+            expected.getBytes(StandardCharsets.UTF_8),
+            formToken.getBytes(StandardCharsets.UTF_8))) {
       throw new CsrfRejected();
     }
   }
 
-  private Optional<String> fromCookie() {
-    Cookie cookie = request.request().getCookie(COOKIE);
-    if (cookie == null) {
-      return Optional.empty();
+  /** Who signed in, when: what a token is bound to. */
+  static String session(SecurityIdentity identity) {
+    if (identity.getPrincipal() instanceof JsonWebToken id) {
+      Object signIn = id.getClaim("sid") != null ? id.getClaim("sid") : id.getClaim("auth_time");
+      return id.getIssuer() + "|" + id.getSubject() + "|" + signIn;
     }
-    String value = cookie.getValue();
-    int dot = value.indexOf('.');
-    if (dot <= 0) {
-      return Optional.empty();
-    }
-    String expected = sign(value.substring(0, dot));
-    return MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.US_ASCII), value.getBytes(StandardCharsets.US_ASCII))
-        ? Optional.of(value)
-        : Optional.empty();
+    return "|" + identity.getPrincipal().getName() + "|";
   }
 
-  private String issue() {
-    byte[] random = new byte[32];
-    RANDOM.nextBytes(random);
-    String value = sign(B64.encodeToString(random));
-    request
-        .response()
-        .addCookie(
-            Cookie.cookie(COOKIE, value)
-                .setPath("/")
-                .setHttpOnly(true)
-                .setSecure(secureCookies)
-                .setSameSite(CookieSameSite.STRICT));
-    return value;
+  static String tokenFor(byte[] key, String session) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, session));
   }
 
-  /** {@code nonce.signature}. */
-  private String sign(String nonce) {
+  /** A key of its own, derived from the session secret, which also encrypts the sessions. */
+  private byte[] key() {
+    String base = secret.filter(s -> !s.isBlank()).orElse(SessionSecret.generated());
+    return hmac(base.getBytes(StandardCharsets.UTF_8), PURPOSE);
+  }
+
+  private static byte[] hmac(byte[] key, String message) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-      return nonce
-          + "."
-          + B64.encodeToString(mac.doFinal(nonce.getBytes(StandardCharsets.US_ASCII)));
-    } catch (java.security.GeneralSecurityException e) {
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);
     }
   }
 
-  private byte[] key() {
-    return secret
-        .filter(s -> !s.isBlank())
-        .orElse(SessionSecret.generated())
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** A form that did not come from a page of this console, or whose token has gone. */
+  /** A form that did not come from a page of this console for this session. */
   public static class CsrfRejected extends RuntimeException {
     CsrfRejected() {
-      super("the form's CSRF token is missing or does not match");
+      super("the form's CSRF token is missing or does not match the session");
     }
   }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
 
 /**
  * Every failure of a page as an HTML page (gort-common's mappers answer problem+json, which is
@@ -32,7 +33,7 @@ public final class ErrorPages {
       default ->
           e.status() >= 500
               ? ErrorPage.response(
-                  502, "A service failed", "A Gort service could not answer: " + e.detail())
+                  502, "A service failed", "A Gort service could not answer. Try again shortly.")
               : ErrorPage.response(e.status(), e.title(), e.detail());
     };
   }
@@ -99,10 +100,22 @@ public final class ErrorPages {
   public static class HttpErrorMapper implements ExceptionMapper<WebApplicationException> {
     @Override
     public Response toResponse(WebApplicationException e) {
-      int status = e.getResponse().getStatus();
+      if (e instanceof ClientWebApplicationException) {
+        LOG.warnf("a service's answer could not be read: %s", Untrusted.forLog(e.getMessage()));
+        return ErrorPage.response(
+            502, "A service failed", "A Gort service sent an answer the console cannot read.");
+      }
+      int status = e.getResponse().getStatus() >= 400 ? e.getResponse().getStatus() : 500;
       Response.StatusType type = Response.Status.fromStatusCode(status);
       String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-      return ErrorPage.response(status, title, "The console cannot answer this request.");
+      Response.ResponseBuilder page =
+          Response.fromResponse(
+              ErrorPage.response(status, title, "The console cannot answer this request."));
+      String allow = e.getResponse().getHeaderString("Allow");
+      if (allow != null) {
+        page.header("Allow", allow);
+      }
+      return page.build();
     }
   }
 

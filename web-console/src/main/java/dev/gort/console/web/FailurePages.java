@@ -2,6 +2,7 @@ package dev.gort.console.web;
 
 import dev.gort.common.web.Untrusted;
 import io.quarkus.oidc.OIDCException;
+import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.ForbiddenException;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * Failures that end a request before or around the pages — a sign-in that did not complete, an
  * issuer that does not answer, a body past the limit — shown as pages, not as the framework's
- * plain-text "500". Sign-in redirects pass through untouched.
+ * plain-text "500". Sign-in challenges (a redirect to the issuer, a 499 for console.js) pass
+ * through untouched, so that a session that has ended leads to the issuer again.
  */
 @Singleton
 public class FailurePages {
@@ -30,7 +32,13 @@ public class FailurePages {
 
   void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    if (failure instanceof AuthenticationRedirectException || ctx.response().ended()) {
+    int written = ctx.response().getStatusCode();
+    if (failure instanceof AuthenticationRedirectException
+        || failure instanceof UnauthorizedException
+        || (failure instanceof AuthenticationFailedException && (written == 302 || written == 499))
+        || ctx.response().ended()
+        || ctx.response().headWritten()) {
+      // a challenge (to the issuer, or 499 for a script) is Quarkus's to send
       ctx.next();
       return;
     }
@@ -47,7 +55,7 @@ public class FailurePages {
 
   static Shown shownFor(Throwable failure, int failedWith) {
     if (failure instanceof AuthenticationFailedException
-        || failure instanceof UnauthorizedException) {
+        || failure instanceof AuthenticationCompletionException) {
       return isUnreachable(failure)
           ? unreachableIssuer()
           : new Shown(

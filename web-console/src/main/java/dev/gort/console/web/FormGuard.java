@@ -2,46 +2,70 @@ package dev.gort.console.web;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.logging.Logger;
 
 /**
- * What guards the forms besides their token: a POST the browser itself says comes from another site
- * ({@code Sec-Fetch-Site: cross-site}) is refused before anything reads it, and every page that is
- * shown carries the session's CSRF token cookie from the start, so its forms can be sent.
+ * Unsafe requests from another origin are refused before anything reads them: what the browser says
+ * ({@code Sec-Fetch-Site}) or, from a browser that does not say, the {@code Origin} it sends.
+ * Sign-out is a POST only (quarkus-oidc would end the session on any request to its path, so a link
+ * on another site could sign the user out).
  */
 @Singleton
 public class FormGuard {
 
+  private static final Logger LOG = Logger.getLogger(FormGuard.class);
   static final int PRIORITY = 997_000;
-
-  @Inject Csrf csrf;
+  static final String SIGN_OUT = "/sign-out";
 
   void register(@Observes Filters filters) {
-    filters.register(FormGuard::refuseCrossSite, PRIORITY);
+    filters.register(FormGuard::guard, PRIORITY);
   }
 
-  static void refuseCrossSite(RoutingContext ctx) {
-    if (ctx.request().method() != HttpMethod.GET
-        && ctx.request().method() != HttpMethod.HEAD
-        && "cross-site".equalsIgnoreCase(ctx.request().getHeader("Sec-Fetch-Site"))) {
+  static void guard(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    boolean safe = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+    if (SIGN_OUT.equals(ctx.normalizedPath()) && request.method() != HttpMethod.POST) {
+      ctx.response().setStatusCode(405).putHeader("Allow", "POST").end();
+      return;
+    }
+    if (!safe
+        && !sameOrigin(
+            request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), ownOrigin(request))) {
+      LOG.info("refused an unsafe request from another origin");
       ctx.response()
           .setStatusCode(403)
-          .putHeader("Content-Type", "text/plain")
-          .end("Forbidden: a form from another site");
+          .putHeader("Content-Type", "text/plain;charset=UTF-8")
+          .end("Forbidden: this form was not sent from the Gort console");
       return;
     }
     ctx.next();
   }
 
-  @ServerRequestFilter
-  public void issueToken(ContainerRequestContext request) {
-    if ("GET".equals(request.getMethod())) {
-      csrf.getToken();
+  static String ownOrigin(HttpServerRequest request) {
+    HostAndPort authority = request.authority();
+    if (authority == null) {
+      return "";
     }
+    return request.scheme()
+        + "://"
+        + authority.host()
+        + (authority.port() > 0 ? ":" + authority.port() : "");
+  }
+
+  /**
+   * Whether a request comes from the console's own pages. A client that sends neither header is not
+   * a browser (a script with its own credentials) and cannot be made to send the user's cookies by
+   * another site.
+   */
+  static boolean sameOrigin(String fetchSite, String origin, String ownOrigin) {
+    if (fetchSite != null) {
+      return fetchSite.equals("same-origin");
+    }
+    return origin == null || origin.equals(ownOrigin);
   }
 }

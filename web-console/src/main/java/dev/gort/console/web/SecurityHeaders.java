@@ -24,8 +24,20 @@ public class SecurityHeaders {
   @ConfigProperty(name = "quarkus.oidc.auth-server-url")
   Optional<String> issuer;
 
+  /**
+   * Where forms may lead besides the console (browsers check every redirect after a form): the
+   * issuer's origin, or, for an issuer whose login and logout pages are elsewhere, these.
+   */
+  @ConfigProperty(name = "gort.console.form-action-origins")
+  Optional<String> formActionOrigins;
+
   void register(@Observes Filters filters) {
-    String policy = contentSecurityPolicy(issuer.map(SecurityHeaders::originOf).orElse(""));
+    String others =
+        formActionOrigins
+            .filter(o -> !o.isBlank())
+            .map(o -> String.join(" ", o.split("\\s*,\\s*")))
+            .orElseGet(() -> issuer.map(SecurityHeaders::originOf).orElse(""));
+    String policy = contentSecurityPolicy(others);
     filters.register(ctx -> addHeaders(ctx, policy), PRIORITY);
   }
 
@@ -36,6 +48,9 @@ public class SecurityHeaders {
     headers.set("X-Frame-Options", "DENY");
     headers.set("Referrer-Policy", "same-origin");
     headers.set("Cross-Origin-Opener-Policy", "same-origin");
+    if (ctx.request().isSSL() || "https".equals(ctx.request().scheme())) {
+      headers.set("Strict-Transport-Security", "max-age=31536000");
+    }
     if (!ctx.normalizedPath().startsWith("/static/")) {
       headers.set("Cache-Control", "no-store");
     }

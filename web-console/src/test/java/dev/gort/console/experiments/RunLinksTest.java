@@ -14,5 +14,7 @@ class RunLinksTest {
     assertThat(RunLinks.pageOf(URI.create("/api/v1/pipeline-runs/p1")))
         .hasPath("/pipeline-runs/p1");
     assertThat(RunLinks.pageOf(null)).hasPath("/experiments");
+    assertThat(RunLinks.pageOf(URI.create("/api/v1/test-runs/a%2F..%2Fb"))).hasPath("/experiments");
+    assertThat(RunLinks.pageOf(URI.create("https://evil.example/x"))).hasPath("/experiments");
   }
 }

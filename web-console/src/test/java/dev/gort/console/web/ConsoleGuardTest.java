@@ -8,11 +8,11 @@ class ConsoleGuardTest {
 
   @Test
   void productionNeedsALongSessionSecretAndTheClientSecret() {
-    assertThat(ConsoleGuard.refusals("x".repeat(32), "client")).isEmpty();
-    assertThat(ConsoleGuard.refusals("short", "client"))
+    assertThat(ConsoleGuard.refusals("x".repeat(32), "client", true)).isEmpty();
+    assertThat(ConsoleGuard.refusals("short", "client", true))
         .singleElement()
         .asString()
         .contains("GORT_CONSOLE_SESSION_SECRET");
-    assertThat(ConsoleGuard.refusals("", "")).hasSize(2);
+    assertThat(ConsoleGuard.refusals("", "", false)).hasSize(3);
   }
 }
