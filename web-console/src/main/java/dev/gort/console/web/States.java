@@ -14,12 +14,20 @@ public final class States {
   static final Set<String> GOOD =
       Set.of("SUCCEEDED", "PASSED", "READY", "ACTIVE", "IDLE", "DONE", "CONFIGURED");
   static final Set<String> BAD =
-      Set.of("FAILED", "INFRA_FAILED", "ERROR", "TIMED_OUT", "UNRESPONSIVE", "DEAD");
-  static final Set<String> STOPPED = Set.of("CANCELLED", "SKIPPED", "CANCELING", "CANCELLING");
+      Set.of("FAILED", "INFRA_FAILED", "ERROR", "TIMED_OUT", "TIMEOUT", "UNRESPONSIVE", "DEAD");
+  static final Set<String> STOPPED =
+      Set.of("CANCELLED", "SKIPPED", "CANCELING", "CANCELLING", "MARKED_TO_SKIP");
   static final Set<String> WAITING =
       Set.of("QUEUED", "WAITING", "CREATED", "PENDING", "NOT_STARTED", "SCHEDULED", "MANUAL");
   static final Set<String> DONE = Set.of("FINISHED", "COMPLETED", "DELETED", "TORN_DOWN");
-  static final Set<String> HELD = Set.of("PAUSED", "WAITING_FOR_INPUT", "INTERRUPTED");
+  static final Set<String> HELD =
+      Set.of(
+          "PAUSED",
+          "WAITING_FOR_INPUT",
+          "INTERRUPTED",
+          "MARKED_TO_PAUSE",
+          "PAUSED_DUE_TO_FAILURE",
+          "WAITING_FOR_USER");
 
   private States() {}
 
