@@ -55,7 +55,7 @@ public final class States {
       case "waiting":
         return "…";
       case "held":
-        return "⏸";
+        return "‖";
       case "done":
         return "■";
       case "flaky":
