@@ -13,15 +13,27 @@ public final class ErrorPage {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance error(int status, String title, String message);
+    static native TemplateInstance error(int status, String title, String message, boolean plain);
   }
 
   private ErrorPage() {}
 
   public static Response response(int status, String title, String message) {
+    return page(status, title, message, false);
+  }
+
+  /**
+   * Without the signed-in user's navigation: for failures outside a request's scope (sign-in, the
+   * router), where who is signed in is not known.
+   */
+  public static Response bare(int status, String title, String message) {
+    return page(status, title, message, true);
+  }
+
+  private static Response page(int status, String title, String message, boolean plain) {
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(Templates.error(status, title, message).render())
+        .entity(Templates.error(status, title, message, plain).render())
         .build();
   }
 
