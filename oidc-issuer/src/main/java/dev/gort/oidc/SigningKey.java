@@ -12,6 +12,7 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -134,6 +135,20 @@ public final class SigningKey {
       return signature.sign();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign with RS256", e);
+    }
+  }
+
+  /** Whether {@code signature} is this key's RS256 signature of {@code signingInput}. */
+  public boolean verifies(byte[] signingInput, byte[] signature) {
+    try {
+      Signature rs256 = Signature.getInstance("SHA256withRSA");
+      rs256.initVerify(publicKey);
+      rs256.update(signingInput);
+      return rs256.verify(signature);
+    } catch (SignatureException e) {
+      return false;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot verify RS256", e);
     }
   }
 

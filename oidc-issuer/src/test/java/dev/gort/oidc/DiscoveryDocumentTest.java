@@ -35,7 +35,10 @@ class DiscoveryDocumentTest {
   void withTheDeviceGrantItNamesKeycloaksDeviceEndpointAndGrantType() throws Exception {
     JsonNode document =
         new ObjectMapper()
-            .readTree(DiscoveryDocument.json("http://127.0.0.1:8090/realms/gort", true));
+            .readTree(
+                DiscoveryDocument.json(
+                    "http://127.0.0.1:8090/realms/gort",
+                    DiscoveryDocument.Feature.DEVICE_AUTHORIZATION));
 
     assertThat(document.path("device_authorization_endpoint").asText())
         .isEqualTo("http://127.0.0.1:8090/realms/gort/protocol/openid-connect/auth/device");
@@ -51,5 +54,39 @@ class DiscoveryDocumentTest {
         new ObjectMapper().readTree(DiscoveryDocument.json("http://127.0.0.1:8090/realms/gort"));
 
     assertThat(document.has("device_authorization_endpoint")).isFalse();
+  }
+
+  @Test
+  void withTheCodeFlowItNamesKeycloaksAuthorizationAndLogoutEndpointsAndPkce() throws Exception {
+    JsonNode document =
+        new ObjectMapper()
+            .readTree(
+                DiscoveryDocument.json(
+                    "http://127.0.0.1:8090/realms/gort",
+                    DiscoveryDocument.Feature.AUTHORIZATION_CODE));
+
+    assertThat(document.path("authorization_endpoint").asText())
+        .isEqualTo("http://127.0.0.1:8090/realms/gort/protocol/openid-connect/auth");
+    assertThat(document.path("end_session_endpoint").asText())
+        .isEqualTo("http://127.0.0.1:8090/realms/gort/protocol/openid-connect/logout");
+    assertThat(document.path("response_types_supported"))
+        .extracting(JsonNode::asText)
+        .containsExactly("code");
+    assertThat(document.path("code_challenge_methods_supported"))
+        .extracting(JsonNode::asText)
+        .containsExactly("S256");
+    assertThat(document.path("scopes_supported")).extracting(JsonNode::asText).contains("openid");
+    assertThat(document.path("grant_types_supported"))
+        .extracting(JsonNode::asText)
+        .containsExactly("authorization_code", "refresh_token", "password", "client_credentials");
+  }
+
+  @Test
+  void withoutTheCodeFlowThereIsNoAuthorizationEndpoint() throws Exception {
+    JsonNode document =
+        new ObjectMapper().readTree(DiscoveryDocument.json("http://127.0.0.1:8090/realms/gort"));
+
+    assertThat(document.has("authorization_endpoint")).isFalse();
+    assertThat(document.has("end_session_endpoint")).isFalse();
   }
 }

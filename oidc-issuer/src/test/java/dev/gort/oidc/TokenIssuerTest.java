@@ -151,4 +151,60 @@ class TokenIssuerTest {
         .isEqualTo(TokenClaims.subjectOf("alice"))
         .isNotEqualTo(TokenClaims.subjectOf("bob"));
   }
+
+  @Test
+  void anIdTokenIsForTheClientWithTheNonceAndAuthTime() {
+    String compact =
+        issuer.mintIdToken(
+            alice(), "n-0S6_WzA2Mj", NOW.minusSeconds(30), NOW, Duration.ofMinutes(5));
+
+    SignedJwt token = SignedJwt.parse(compact);
+    assertThat(token.verifiesWith(KEY.jwksJson())).isTrue();
+    JsonNode claims = token.claims();
+    assertThat(claims.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "exp",
+            "iat",
+            "auth_time",
+            "jti",
+            "iss",
+            "aud",
+            "sub",
+            "typ",
+            "azp",
+            "nonce",
+            "preferred_username",
+            "email");
+    assertThat(claims.path("aud").asText()).isEqualTo("gort-cli");
+    assertThat(claims.path("azp").asText()).isEqualTo("gort-cli");
+    assertThat(claims.path("typ").asText()).isEqualTo("ID");
+    assertThat(claims.path("iss").asText()).isEqualTo(ISSUER);
+    assertThat(claims.path("sub").asText()).isEqualTo(TokenClaims.subjectOf("alice"));
+    assertThat(claims.path("nonce").asText()).isEqualTo("n-0S6_WzA2Mj");
+    assertThat(claims.path("auth_time").asLong()).isEqualTo(NOW.getEpochSecond() - 30);
+    assertThat(claims.path("exp").asLong()).isEqualTo(NOW.getEpochSecond() + 300);
+    assertThat(claims.has("realm_access")).isFalse();
+  }
+
+  @Test
+  void anIdTokenWithoutANonceHasNoNonceClaim() {
+    JsonNode claims =
+        SignedJwt.parse(issuer.mintIdToken(alice(), null, NOW, NOW, Duration.ofMinutes(5)))
+            .claims();
+
+    assertThat(claims.has("nonce")).isFalse();
+  }
+
+  @Test
+  void theKeyVerifiesItsOwnSignaturesOnly() {
+    String[] parts = issuer.mint(alice(), NOW, Duration.ofMinutes(5)).split("\\.");
+    byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
+    byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+
+    assertThat(KEY.verifies(signingInput, signature)).isTrue();
+    assertThat(SigningKey.generate().verifies(signingInput, signature)).isFalse();
+    signingInput[0] ^= 1;
+    assertThat(KEY.verifies(signingInput, signature)).isFalse();
+  }
 }

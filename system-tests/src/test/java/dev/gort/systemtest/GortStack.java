@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The whole system as separate processes from the built jars: a Kafka broker, the simulators and
- * the five services, on free ports, each service with a fresh database of its own (dropped at the
- * end). One stack per test JVM; it does not touch a local stack that may be running.
+ * The whole system as separate processes from the built jars: a Kafka broker, the simulators, the
+ * five services and the web console, on free ports, each service with a fresh database of its own
+ * (dropped at the end). One stack per test JVM; it does not touch a local stack that may be
+ * running.
  */
 public final class GortStack implements AutoCloseable {
 
@@ -31,6 +32,7 @@ public final class GortStack implements AutoCloseable {
   public static final String PROVISIONER = "provisioner-service";
   public static final String SIMULATORS = "simulators";
   public static final String LOCAL_RUNNER = "local-runner";
+  public static final String WEB_CONSOLE = "web-console";
   public static final String LOCAL_RUNNER_TOKEN = "system-test-local-runner-token";
   public static final String LOCAL_RUNNER_SECRET = "system-test-local-runner-secret";
   public static final String RUNNER_SECRET = "system-test-runner-secret";
@@ -38,6 +40,9 @@ public final class GortStack implements AutoCloseable {
   public static final String TUXSUITE_TOKEN = "system-test-tuxsuite-token";
   public static final String KCIDB_TOKEN = "system-test-kcidb-token";
   public static final String GITHUB_WEBHOOK_SECRET = "system-test-github-webhook-secret";
+
+  /** The web console's secret as the simulators' {@code gort-console} OIDC client. */
+  public static final String CONSOLE_CLIENT_SECRET = "system-test-console-secret";
 
   /** The repository and workflow the github-actions runner's defaults name, at the simulator. */
   public static final String GITHUB_REPOSITORY = "gort-tests/experiments";
@@ -79,6 +84,7 @@ public final class GortStack implements AutoCloseable {
   private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Instance> extraInstances = new ArrayList<>();
   private final String tuxSuiteKey = tuxSuiteSigningKey();
+  private final String consoleSessionSecret = randomSecret(48);
   private final int kafkaPort;
   private final int smtpPort;
   private Process kafka;
@@ -90,6 +96,10 @@ public final class GortStack implements AutoCloseable {
     for (String app :
         List.of(SIMULATORS, SCHEDULER, GATEWAY, WORKER, NOTIFIER, PROVISIONER, LOCAL_RUNNER)) {
       ports.put(app, freePort());
+    }
+    // the web console, where the checkout has it (a branch from before it runs the stack without)
+    if (Files.exists(root.resolve(WEB_CONSOLE).resolve("pom.xml"))) {
+      ports.put(WEB_CONSOLE, freePort());
     }
     kafkaPort = freePort();
     smtpPort = freePort();
@@ -128,6 +138,11 @@ public final class GortStack implements AutoCloseable {
 
   public String url(String app) {
     return "http://127.0.0.1:" + ports.get(app);
+  }
+
+  /** Whether this stack runs {@code app} (the web console only where the checkout has it). */
+  public boolean runs(String app) {
+    return ports.containsKey(app);
   }
 
   public String kafkaBootstrap() {
@@ -239,6 +254,17 @@ public final class GortStack implements AutoCloseable {
       p.destroyForcibly();
       p.waitFor();
     }
+  }
+
+  /** {@code length} random letters and digits: a secret made per stack. */
+  private static String randomSecret(int length) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    StringBuilder secret = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return secret.toString();
   }
 
   /** An EC P-256 private key, PKCS#8 DER in base64, as GORT_SIM_TUXSUITE_PRIVATE_KEY takes it. */
@@ -499,6 +525,18 @@ public final class GortStack implements AutoCloseable {
     env.put("GORT_WORKER_PORT", String.valueOf(ports.get(WORKER)));
     env.put("GORT_NOTIFIER_PORT", String.valueOf(ports.get(NOTIFIER)));
     env.put("GORT_PROVISIONER_PORT", String.valueOf(ports.get(PROVISIONER)));
+    // the web console (an OIDC code-flow client of the simulators' issuer) and the services it
+    // calls; the simulators take its secret and send the browser back only to its own port
+    env.put("GORT_WORKER_URL", url(WORKER));
+    env.put("GORT_NOTIFIER_URL", url(NOTIFIER));
+    if (runs(WEB_CONSOLE)) {
+      env.put("GORT_CONSOLE_PORT", String.valueOf(ports.get(WEB_CONSOLE)));
+      env.put("GORT_CONSOLE_CLIENT_SECRET", CONSOLE_CLIENT_SECRET);
+      env.put("GORT_LOCAL_CONSOLE_SECRET", CONSOLE_CLIENT_SECRET);
+      env.put("GORT_CONSOLE_SESSION_SECRET", consoleSessionSecret);
+      env.put("GORT_SIM_CONSOLE_REDIRECT_URIS", url(WEB_CONSOLE) + "/*");
+      env.put("GORT_SIM_CONSOLE_POST_LOGOUT_REDIRECT_URIS", url(WEB_CONSOLE) + "/*");
+    }
     // the provisioner: the simulated cloud, model and Git host, with seed 004's waits in seconds
     env.put("OS_AUTH_URL", url(SIMULATORS) + "/identity/v3");
     env.put("OS_USERNAME", "gort");
@@ -629,7 +667,8 @@ public final class GortStack implements AutoCloseable {
           GATEWAY, "GORT_GATEWAY_PORT",
           WORKER, "GORT_WORKER_PORT",
           NOTIFIER, "GORT_NOTIFIER_PORT",
-          PROVISIONER, "GORT_PROVISIONER_PORT");
+          PROVISIONER, "GORT_PROVISIONER_PORT",
+          WEB_CONSOLE, "GORT_CONSOLE_PORT");
 
   private static String javaBin() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();

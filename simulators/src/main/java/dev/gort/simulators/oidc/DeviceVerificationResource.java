@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -21,10 +20,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/realms/{realm}" + DeviceAuthorizationService.VERIFICATION_PATH)
 @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
 public class DeviceVerificationResource {
-
-  // The page needs no script, style, image or frame; it posts only to itself.
-  private static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   @Inject RealmIssuer issuer;
   @Inject DeviceVerification verification;
@@ -71,14 +66,8 @@ public class DeviceVerificationResource {
   }
 
   private static Response page(int status, String html) {
-    return Response.status(status)
-        .entity(html)
-        .type(MediaType.TEXT_HTML + ";charset=utf-8")
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        .header("X-Frame-Options", "DENY")
-        .header("X-Content-Type-Options", "nosniff")
-        // the user code travels in verification_uri_complete's query
+    // the user code travels in verification_uri_complete's query
+    return HtmlPage.response(status, html, HtmlPage.POSTS_TO_ITSELF)
         .header("Referrer-Policy", "no-referrer")
         .build();
   }

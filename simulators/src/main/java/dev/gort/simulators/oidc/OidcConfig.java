@@ -39,6 +39,32 @@ public interface OidcConfig {
 
     /** The device authorization grant (RFC 8628). */
     Device device();
+
+    /** The authorization code flow. */
+    Code code();
+
+    /** How long a refresh token of the code flow is valid; each use replaces it. */
+    @WithDefault("PT8H")
+    Duration refreshTokenLifetime();
+
+    /** How many refresh tokens are held at once; past it the oldest is forgotten. */
+    @WithDefault("10000")
+    int maxRefreshTokens();
+  }
+
+  interface Code {
+
+    /** How long an authorization code may wait for its exchange at the token endpoint. */
+    @WithDefault("PT60S")
+    Duration lifetime();
+
+    /** How long a login page stays usable (Keycloak's "Login timeout"). */
+    @WithDefault("PT30M")
+    Duration loginTimeout();
+
+    /** How many pending logins, and as many codes, are held at once; more are refused. */
+    @WithDefault("1000")
+    int maxCodes();
   }
 
   interface Device {
@@ -82,5 +108,15 @@ public interface OidcConfig {
     /** Keycloak's "OAuth 2.0 Device Authorization Grant Enabled": off unless asked for. */
     @WithDefault("false")
     boolean deviceGrant();
+
+    /** Keycloak's "Standard Flow Enabled": the authorization code flow, off unless asked for. */
+    @WithDefault("false")
+    boolean standardFlow();
+
+    /** Where the code flow may send the browser back: exact, or a prefix ending in {@code *}. */
+    Optional<List<String>> redirectUris();
+
+    /** Where logout may send the browser, matched as {@link #redirectUris}. */
+    Optional<List<String>> postLogoutRedirectUris();
   }
 }

@@ -37,7 +37,11 @@ public class RealmIssuer {
     String issuerUrl = config.publicUrl().replaceAll("/+$", "") + "/realms/" + realm;
     this.issuer =
         new TokenIssuer(issuerUrl, keyFile.map(RealmIssuer::load).orElseGet(SigningKey::generate));
-    this.discovery = DiscoveryDocument.json(issuerUrl, true);
+    this.discovery =
+        DiscoveryDocument.json(
+            issuerUrl,
+            DiscoveryDocument.Feature.DEVICE_AUTHORIZATION,
+            DiscoveryDocument.Feature.AUTHORIZATION_CODE);
     this.jwks = issuer.key().jwksJson();
   }
 

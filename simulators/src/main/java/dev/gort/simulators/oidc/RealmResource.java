@@ -8,15 +8,18 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
- * A Keycloak realm as OIDC clients and resource servers see it: discovery, keys, tokens and device
- * authorization; the verification page a user approves a device on is {@link
- * DeviceVerificationResource}.
+ * A Keycloak realm as OIDC clients and resource servers see it: discovery, keys, tokens, the
+ * authorization endpoint and device authorization; the verification page a user approves a device
+ * on is {@link DeviceVerificationResource}, the login form posts to {@link LoginActionsResource},
+ * logout is {@link LogoutResource}.
  */
 @Path("/realms/{realm}")
 public class RealmResource {
@@ -24,6 +27,7 @@ public class RealmResource {
   @Inject RealmIssuer issuer;
   @Inject TokenService tokens;
   @Inject DeviceAuthorizationService devices;
+  @Inject AuthorizationEndpoint authorization;
 
   @GET
   @Path(DiscoveryDocument.WELL_KNOWN_PATH)
@@ -50,6 +54,15 @@ public class RealmResource {
     return TokenRequestRejectedMapper.noStore(
             Response.ok(tokens.grant(form, authorization), MediaType.APPLICATION_JSON_TYPE))
         .build();
+  }
+
+  // Here rather than in a resource of its own: a root resource at this path would take the device
+  // authorization endpoint's requests too, which are under it.
+  @GET
+  @Path(DiscoveryDocument.AUTHORIZATION_PATH)
+  public Response authorize(@PathParam("realm") String realm, @Context UriInfo uri) {
+    requireRealm(realm);
+    return authorization.authorize(uri.getQueryParameters());
   }
 
   @POST

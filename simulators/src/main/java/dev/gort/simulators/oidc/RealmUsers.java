@@ -32,13 +32,20 @@ public class RealmUsers {
 
   /** The claims of a token for {@code username} asked for by {@code clientId}. */
   public TokenClaims claims(String username, String clientId) {
+    return claims(username, clientId, TokenClaims.DEFAULT_SCOPE);
+  }
+
+  /** The same with another {@code scope}. */
+  public TokenClaims claims(String username, String clientId, String scope) {
     User user = config.users().get(username);
-    return TokenClaims.of(
+    return new TokenClaims(
+        TokenClaims.subjectOf(username),
         username,
         user.email().orElse(null),
         user.roles().orElse(List.of()),
         config.audience(),
-        clientId);
+        clientId,
+        scope);
   }
 
   // Keycloak logs a user in by username or by email.

@@ -4,7 +4,8 @@ package dev.gort.simulators.oidc;
  * Every way the token endpoint refuses a request, with the OAuth error and description Keycloak
  * answers in that case (its TokenEndpoint, ClientIdAndSecretAuthenticator, AuthenticationProcessor,
  * ValidateUsername/ValidatePassword, the password and client_credentials grant types, and its
- * DeviceEndpoint and DeviceGrantType with the answers RFC 8628 section 3.5 names).
+ * DeviceEndpoint and DeviceGrantType with the answers RFC 8628 section 3.5 names, and its
+ * AuthorizationCodeGrantType, PkceUtils and RefreshTokenGrantType).
  */
 public enum TokenRejection {
   MISSING_GRANT_TYPE("invalid_request", "Missing form parameter: grant_type"),
@@ -31,7 +32,17 @@ public enum TokenRejection {
   AUTHORIZATION_PENDING("authorization_pending", "The authorization request is still pending"),
   SLOW_DOWN("slow_down", "Slow down"),
   ACCESS_DENIED("access_denied", "The end user denied the authorization request"),
-  EXPIRED_TOKEN("expired_token", "Device code is expired");
+  EXPIRED_TOKEN("expired_token", "Device code is expired"),
+  STANDARD_FLOW_DISABLED("unauthorized_client", "Client not allowed to exchange code"),
+  MISSING_CODE("invalid_request", "Missing parameter: code"),
+  /** Never issued, used already, expired, or another client's. */
+  INVALID_CODE("invalid_grant", "Code not valid"),
+  REDIRECT_URI_MISMATCH("invalid_grant", "Incorrect redirect_uri"),
+  MISSING_CODE_VERIFIER("invalid_grant", "PKCE code verifier not specified"),
+  PKCE_VERIFICATION_FAILED("invalid_grant", "PKCE verification failed"),
+  MISSING_REFRESH_TOKEN("invalid_request", "Missing parameter: refresh_token"),
+  /** Never issued, used already (rotated), revoked at logout, expired, or another client's. */
+  INVALID_REFRESH_TOKEN("invalid_grant", "Invalid refresh token");
 
   private final String error;
   private final String description;

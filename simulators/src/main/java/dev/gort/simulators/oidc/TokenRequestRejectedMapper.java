@@ -53,7 +53,15 @@ public class TokenRequestRejectedMapper implements ExceptionMapper<TokenRequestR
               AUTHORIZATION_PENDING,
               SLOW_DOWN,
               ACCESS_DENIED,
-              EXPIRED_TOKEN ->
+              EXPIRED_TOKEN,
+              STANDARD_FLOW_DISABLED,
+              MISSING_CODE,
+              INVALID_CODE,
+              REDIRECT_URI_MISMATCH,
+              MISSING_CODE_VERIFIER,
+              PKCE_VERIFICATION_FAILED,
+              MISSING_REFRESH_TOKEN,
+              INVALID_REFRESH_TOKEN ->
           400;
       case TOO_MANY_DEVICE_CODES -> 503;
       case BASIC_CHALLENGE,

@@ -13,14 +13,16 @@ final class VerificationPage {
     StringBuilder body = new StringBuilder();
     body.append("<h1>Log in a device</h1>\n");
     if (message != null) {
-      body.append("<p role=\"alert\"><strong>").append(escape(message)).append("</strong></p>\n");
+      body.append("<p role=\"alert\"><strong>")
+          .append(HtmlPage.escape(message))
+          .append("</strong></p>\n");
     }
     body.append("<p>Enter the code your device shows and log in to let it act as you.</p>\n")
         .append("<form method=\"post\" action=\"")
-        .append(escape(action))
+        .append(HtmlPage.escape(action))
         .append("\">\n")
         .append("<p><label>Code <input name=\"user_code\" value=\"")
-        .append(escape(userCode == null ? "" : userCode))
+        .append(HtmlPage.escape(userCode == null ? "" : userCode))
         .append("\" autocomplete=\"off\" required></label></p>\n")
         .append("<p><label>Username or email <input name=\"username\" autocomplete=\"username\"")
         .append(" required></label></p>\n")
@@ -29,44 +31,20 @@ final class VerificationPage {
         .append("<p><button name=\"action\" value=\"approve\">Approve</button>\n")
         .append("<button name=\"action\" value=\"deny\">Deny</button></p>\n")
         .append("</form>\n");
-    return page("Log in a device", body.toString());
+    return HtmlPage.of("Log in a device", body.toString());
   }
 
   static String approved(String username) {
-    return page(
+    return HtmlPage.of(
         "Device approved",
         "<h1>Device approved</h1>\n<p>The device is now logged in as "
-            + escape(username)
+            + HtmlPage.escape(username)
             + ". You may close this page; the device continues by itself.</p>\n");
   }
 
   static String denied() {
-    return page(
+    return HtmlPage.of(
         "Device denied",
         "<h1>Device denied</h1>\n<p>The device was not logged in. You may close this page.</p>\n");
-  }
-
-  static String escape(String text) {
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> escaped.append("&amp;");
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
-        default -> escaped.append(c);
-      }
-    }
-    return escaped.toString();
-  }
-
-  private static String page(String title, String body) {
-    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-        + escape(title)
-        + "</title>\n</head>\n<body>\n"
-        + body
-        + "</body>\n</html>\n";
   }
 }

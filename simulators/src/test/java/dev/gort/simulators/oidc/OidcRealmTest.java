@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gort.oidc.testing.SignedJwt;
@@ -43,10 +44,17 @@ class OidcRealmTest {
         .body(
             "device_authorization_endpoint",
             equalTo(issuer + "/protocol/openid-connect/auth/device"))
+        .body("authorization_endpoint", equalTo(issuer + "/protocol/openid-connect/auth"))
+        .body("end_session_endpoint", equalTo(issuer + "/protocol/openid-connect/logout"))
+        .body("response_types_supported", equalTo(List.of("code")))
+        .body("code_challenge_methods_supported", equalTo(List.of("S256")))
+        .body("scopes_supported", hasItem("openid"))
         .body(
             "grant_types_supported",
             equalTo(
                 List.of(
+                    "authorization_code",
+                    "refresh_token",
                     "password",
                     "client_credentials",
                     "urn:ietf:params:oauth:grant-type:device_code")))
