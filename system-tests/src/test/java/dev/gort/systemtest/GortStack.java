@@ -291,6 +291,15 @@ public final class GortStack implements AutoCloseable {
    * and database as the first, and waits until it is ready. Closing it stops it (SIGTERM).
    */
   public synchronized Instance startExtra(String app) throws Exception {
+    return startExtra(app, Map.of());
+  }
+
+  /**
+   * The same, with the stack's environment changed by {@code changes} for this instance only (a
+   * replica with another setting, e.g. {@code GORT_SCHEDULER_MAX_ATTEMPTS}).
+   */
+  public synchronized Instance startExtra(String app, Map<String, String> changes)
+      throws Exception {
     String portVariable = PORT_VARIABLES.get(app);
     if (portVariable == null) {
       throw new IllegalArgumentException("no port variable known for " + app);
@@ -298,6 +307,7 @@ public final class GortStack implements AutoCloseable {
     int port = freePort();
     String name = app + "-extra-" + (extraInstances.size() + 1);
     ProcessBuilder pb = appProcess(app, name);
+    pb.environment().putAll(changes);
     pb.environment().put(portVariable, String.valueOf(port));
     Instance instance = new Instance(name, "http://127.0.0.1:" + port, pb.start());
     extraInstances.add(instance);

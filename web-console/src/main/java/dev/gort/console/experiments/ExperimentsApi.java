@@ -25,6 +25,11 @@ public interface ExperimentsApi {
   @Path("/experiments")
   ExperimentList experiments(@QueryParam("$top") int top, @QueryParam("$skip") int skip);
 
+  /** The stored test configuration, or the defaults ({@code stored: false}). */
+  @GET
+  @Path("/experiments/{slug}/test-config")
+  ExperimentTestConfig testConfig(@PathParam("slug") String slug);
+
   /** 202 with the run; its Location names a test run or a pipeline run. */
   @POST
   @Path("/experiments/{slug}/test-runs")

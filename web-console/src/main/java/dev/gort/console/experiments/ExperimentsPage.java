@@ -1,9 +1,15 @@
 package dev.gort.console.experiments;
 
 import dev.gort.console.api.Paged;
+import dev.gort.console.api.ServiceException;
 import dev.gort.console.experiments.ExperimentList.Experiment;
+import dev.gort.console.reports.ReportSummary;
+import dev.gort.console.reports.ReportsApi;
+import dev.gort.console.reports.TestCase;
 import dev.gort.console.runners.Runner;
 import dev.gort.console.runners.RunnersApi;
+import dev.gort.console.runs.Run;
+import dev.gort.console.runs.RunsApi;
 import dev.gort.console.web.Csrf;
 import dev.gort.console.web.Forms;
 import dev.gort.console.web.Pager;
@@ -21,7 +27,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -41,11 +51,21 @@ public class ExperimentsPage {
         Pager pager,
         List<Runner> runners,
         String requestKey);
+
+    static native TemplateInstance experiment(
+        ExperimentOverview overview,
+        ExperimentTestConfig config,
+        String configError,
+        Pager pager,
+        List<Runner> runners,
+        String requestKey);
   }
 
   @Inject Csrf csrf;
   @Inject @RestClient ExperimentsApi experiments;
   @Inject @RestClient RunnersApi runners;
+  @Inject @RestClient RunsApi runs;
+  @Inject @RestClient ReportsApi reports;
 
   @GET
   @Produces(MediaType.TEXT_HTML)
@@ -71,6 +91,100 @@ public class ExperimentsPage {
   @Path("/{slug}/test-runs")
   public Response afterSignIn(@PathParam("slug") String slug) {
     return Response.seeOther(URI.create("/experiments")).build();
+  }
+
+  /**
+   * One experiment: its test configuration, its runs by revision (paged), the trend of its latest
+   * outcomes, its flaky tests and "test now". An experiment that is not the user's is not found.
+   */
+  @GET
+  @Path("/{slug}")
+  @Produces(MediaType.TEXT_HTML)
+  public TemplateInstance experiment(
+      @PathParam("slug") String slug, @QueryParam("skip") String skipParam) {
+    int skip = Forms.skip(skipParam);
+    ExperimentTestConfig config = null;
+    String configError = null;
+    try {
+      config = experiments.testConfig(slug);
+    } catch (ServiceException e) {
+      if (e.isNotFound() || e.status() == 400 || e.status() == 401 || e.status() == 403) {
+        throw e;
+      }
+      configError = "The scheduler could not show the test configuration: " + e.detail();
+    }
+    Paged<Run> page = new Paged<>(List.of(), null);
+    String runsError = null;
+    List<Run> latest = List.of();
+    try {
+      page = runs.runsOf(slug, PAGE_SIZE, skip);
+      latest = skip == 0 ? page.value() : runs.runsOf(slug, OutcomeTrend.SIZE, 0).value();
+    } catch (ServiceException e) {
+      runsError = "The scheduler could not list the runs: " + e.detail();
+    }
+    List<OutcomeTrend.Point> trend = OutcomeTrend.of(latest, OutcomeTrend.SIZE);
+    List<FlakyTests.FlakyTest> flaky = List.of();
+    int reportsRead = 0;
+    String flakyError = null;
+    try {
+      List<FlakyTests.ReportTests> read = recentReportTests(slug, latest);
+      reportsRead = read.size();
+      flaky = FlakyTests.of(read);
+    } catch (ServiceException e) {
+      flakyError = "The results worker could not show the reports of the runs: " + e.detail();
+    }
+    String owner = latest.stream().map(Run::owner).filter(o -> o != null).findFirst().orElse(null);
+    ExperimentOverview overview =
+        new ExperimentOverview(
+            slug,
+            owner,
+            RevisionGroups.of(page.value()),
+            runsError,
+            trend,
+            OutcomeTrend.passed(trend),
+            flaky,
+            reportsRead,
+            flakyError);
+    List<Runner> configured =
+        runners.runners(RunnersApi.ALL).value().stream().filter(Runner::configured).toList();
+    return Templates.experiment(
+        overview,
+        config,
+        configError,
+        Pager.of(
+            UriBuilder.fromPath("/experiments/{slug}").build(slug).toString(),
+            skip,
+            PAGE_SIZE,
+            page),
+        configured,
+        Forms.newRequestKey());
+  }
+
+  /**
+   * The test cases of the experiment's latest reports (of test runs, not pipeline jobs), each with
+   * the revision its run tested: from the runs at hand, or asked for when older.
+   */
+  private List<FlakyTests.ReportTests> recentReportTests(String slug, List<Run> latest) {
+    Map<String, String> revisions = new HashMap<>();
+    latest.forEach(r -> revisions.put(r.id(), r.revision()));
+    List<FlakyTests.ReportTests> read = new ArrayList<>();
+    for (ReportSummary report : reports.ofExperiment(slug, FlakyTests.REPORTS_READ).value()) {
+      if (!report.ofTestRun() || report.run() == null) {
+        continue;
+      }
+      String revision = revisions.computeIfAbsent(report.run(), this::revisionOf);
+      List<TestCase> tests = reports.tests(report.id(), null, ReportsApi.MAX_TOP, 0).value();
+      read.add(new FlakyTests.ReportTests(report, revision, tests));
+    }
+    return read;
+  }
+
+  private String revisionOf(String runId) {
+    try {
+      return runs.run(runId).revision();
+    } catch (ServiceException e) {
+      return null;
+    }
   }
 
   /** "Test now": a run of the experiment, on the runner chosen or as its test config says. */
