@@ -39,7 +39,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *   <li><b>State change → screen</b>: {@code gort.bench.rounds} (10) runs of 2 s each, their page
  *       open in the browser from the start; a MutationObserver in the page notes when {@code
  *       #run-state [data-state=FINISHED]} appears, compared with the time the scheduler recorded
- *       the run's FINISHED in its history. All the processes run on this machine, so their clocks
+ *       the run's FINISHED in its history (the time of the worker's verdict, so the Kafka leg to
+ *       the scheduler is in it). The page asks for its live fragment again after the operation's
+ *       {@code Retry-After} (the scheduler's {@code gort.scheduler.operation-retry-after}, 2 s), so
+ *       about 1 s on average is that wait. All the processes run on this machine, so their clocks
  *       agree.
  * </ul>
  *

@@ -85,8 +85,18 @@ class RunPagesIT {
       assertThat(browser.text(By.id("report-tests"))).contains(FAILING_TEST, FAILURE_MESSAGE);
       assertThat(browser.driver().findElements(By.cssSelector("#report-tests tbody tr")))
           .hasSize(1);
-      assertThat(browser.driver().findElement(By.id("kcidb-export")).getAttribute("href"))
-          .endsWith("/kcidb");
+      String export = browser.driver().findElement(By.id("kcidb-export")).getAttribute("href");
+      assertThat(export).endsWith("/kcidb");
+      @SuppressWarnings("unchecked")
+      List<Object> kcidb =
+          (List<Object>)
+              browser.script(
+                  "return fetch(arguments[0]).then(r => r.text().then(t =>"
+                      + " [r.status, r.headers.get('Content-Disposition'), t]));",
+                  export);
+      assertThat(((Number) kcidb.get(0)).intValue()).isEqualTo(200);
+      assertThat((String) kcidb.get(1)).startsWith("attachment; filename=\"report-");
+      assertThat((String) kcidb.get(2)).contains("\"tests\"", "\"checkouts\"");
       browser.assertAccessible();
       browser.screenshot("report");
 
