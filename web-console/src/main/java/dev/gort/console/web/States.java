@@ -12,7 +12,16 @@ import java.util.Set;
 public final class States {
 
   static final Set<String> GOOD =
-      Set.of("SUCCEEDED", "PASSED", "READY", "ACTIVE", "IDLE", "DONE", "CONFIGURED");
+      Set.of(
+          "SUCCEEDED",
+          "PASSED",
+          "READY",
+          "ACTIVE",
+          "IDLE",
+          "DONE",
+          "CONFIGURED",
+          "SENT",
+          "DELIVERED");
   static final Set<String> BAD =
       Set.of("FAILED", "INFRA_FAILED", "ERROR", "TIMED_OUT", "TIMEOUT", "UNRESPONSIVE", "DEAD");
   static final Set<String> STOPPED =
