@@ -70,6 +70,10 @@ class PipelinePagesIT {
       assertThat(browser.status()).isEqualTo(200);
       assertThat(browser.heading()).isEqualTo("Operations");
       browser.waitFor(By.cssSelector("#operations tr[data-kind=test-run]"), PAGE);
+      // the default order puts every unfinished operation of the shared stack before the finished
+      // ones; newest first, the two just made lead the list
+      browser.open(console + "/operations?orderBy=createdDateTime+desc");
+      assertThat(browser.status()).isEqualTo(200);
       browser.waitFor(
           By.cssSelector("#operations tr[data-operation='" + pipelineOperation + "']"), PAGE);
       browser.assertAccessible();
