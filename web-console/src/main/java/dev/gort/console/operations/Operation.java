@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** An operation as the scheduler lists it (seed 001's operation resource). */
+/**
+ * An operation as the scheduler shows it (seed 001's operation resource): a row of the operations
+ * page, and a run's progress on its page.
+ */
 public record Operation(
     String id,
     String kind,
@@ -19,12 +22,19 @@ public record Operation(
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]{1,200}");
 
-  /** The status as a badge names it: {@code notstarted} reads {@code NOT STARTED}. */
+  /**
+   * The status as a state word for {@code {#state}}: {@code running} → RUNNING, {@code notstarted}
+   * → NOT_STARTED, {@code timeout} → TIMED_OUT.
+   */
   public String badgeState() {
     if (status == null) {
       return null;
     }
-    return status.equals("notstarted") ? "NOT_STARTED" : status.toUpperCase(Locale.ROOT);
+    return switch (status) {
+      case "notstarted" -> "NOT_STARTED";
+      case "timeout" -> "TIMED_OUT";
+      default -> status.toUpperCase(Locale.ROOT);
+    };
   }
 
   /** The console page of what the operation is about; null until the service names it. */

@@ -2,6 +2,7 @@ package dev.gort.console.runs;
 
 import dev.gort.console.api.Paged;
 import dev.gort.console.api.ServiceException;
+import dev.gort.console.operations.Operation;
 import dev.gort.console.reports.ReportSummary;
 import dev.gort.console.reports.ReportsApi;
 import dev.gort.console.reports.TestCase;

@@ -1,5 +1,6 @@
 package dev.gort.console.runs;
 
+import dev.gort.console.operations.Operation;
 import dev.gort.console.reports.ReportSummary;
 import dev.gort.console.reports.TestCase;
 import dev.gort.console.runs.Attempts.Attempt;

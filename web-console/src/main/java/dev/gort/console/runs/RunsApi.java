@@ -3,6 +3,7 @@ package dev.gort.console.runs;
 import dev.gort.console.api.Paged;
 import dev.gort.console.api.ServiceErrors;
 import dev.gort.console.api.UserToken;
+import dev.gort.console.operations.Operation;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -27,7 +27,30 @@ class OperationTest {
     assertThat(located("test-run", null).badgeState()).isEqualTo("NOT_STARTED");
   }
 
+  @Test
+  void aTimeoutReadsAsTimedOutAndOtherStatusesInCapitals() {
+    assertThat(withStatus("timeout").badgeState()).isEqualTo("TIMED_OUT");
+    assertThat(withStatus("running").badgeState()).isEqualTo("RUNNING");
+    assertThat(withStatus(null).badgeState()).isNull();
+  }
+
+  @Test
+  void progressIsKeptBetweenZeroAndAHundred() {
+    assertThat(withPercent(null).percent()).isZero();
+    assertThat(withPercent(-5).percent()).isZero();
+    assertThat(withPercent(40).percent()).isEqualTo(40);
+    assertThat(withPercent(250).percent()).isEqualTo(100);
+  }
+
   private static Operation located(String kind, String location) {
     return new Operation("op", kind, "notstarted", null, null, 0, location, null);
+  }
+
+  private static Operation withStatus(String status) {
+    return new Operation("op", "test-run", status, null, null, 0, null, null);
+  }
+
+  private static Operation withPercent(Integer percent) {
+    return new Operation("op", "test-run", "running", null, null, percent, null, null);
   }
 }
