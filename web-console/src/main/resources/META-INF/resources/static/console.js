@@ -47,7 +47,8 @@
   }
 
   // A live area asks for its fragment again after data-live-after seconds (the server's
-  // Retry-After); it stops when the fragment comes back without data-live-src.
+  // Retry-After); it stops when the fragment comes back without data-live-src. While the user types
+  // in one of its fields it waits; otherwise it keeps their unsent changes and their focus.
   var MAX_BACKOFF_SECONDS = 30;
 
   function schedule(area, seconds) {
@@ -82,12 +83,68 @@
     });
   }
 
+  // What a refresh must not take from the user: a field they are typing in (the area waits), the
+  // values they changed but not sent, and which control has the keyboard focus.
+  var TEXT_ENTRY = /^(text|search|email|url|tel|number|password)$/;
+
+  function typingIn(area) {
+    var active = document.activeElement;
+    if (!active || !area.contains(active)) return false;
+    return active.tagName === 'TEXTAREA' || (active.tagName === 'INPUT' && TEXT_ENTRY.test(active.type));
+  }
+
+  function controlKey(control) {
+    var form = control.form ? control.form.getAttribute('action') || '' : '';
+    return [control.tagName, form, control.name || '', control.type || '', /^(BUTTON)$/.test(control.tagName) || /^(radio|checkbox)$/.test(control.type) ? control.value : ''].join('|');
+  }
+
+  function userState(area) {
+    var edited = {};
+    area.querySelectorAll('input, textarea, select').forEach(function (field) {
+      if (!field.name || field.type === 'hidden') return;
+      var changed = field.type === 'checkbox' || field.type === 'radio'
+        ? field.checked !== field.defaultChecked
+        : field.tagName === 'SELECT'
+          ? Array.prototype.some.call(field.options, function (o) { return o.selected !== o.defaultSelected; })
+          : field.value !== field.defaultValue;
+      if (changed) edited[controlKey(field)] = field;
+    });
+    var active = document.activeElement;
+    var focus = active && active !== area && area.contains(active)
+      ? { id: active.id, key: active.matches('a[href]') ? 'A|' + active.getAttribute('href') : controlKey(active) }
+      : null;
+    return { edited: edited, focus: focus };
+  }
+
+  function restore(area, state) {
+    area.querySelectorAll('input, textarea, select').forEach(function (field) {
+      var old = state.edited[controlKey(field)];
+      if (!old) return;
+      if (field.type === 'checkbox' || field.type === 'radio') field.checked = old.checked;
+      else field.value = old.value;
+    });
+    if (!state.focus) return;
+    var target = state.focus.id ? document.getElementById(state.focus.id) : null;
+    if (!target || !area.contains(target)) {
+      target = Array.prototype.find.call(area.querySelectorAll('a[href], button, input, textarea, select'), function (c) {
+        return (c.matches('a[href]') ? 'A|' + c.getAttribute('href') : controlKey(c)) === state.focus.key;
+      });
+    }
+    if (target) target.focus({ preventScroll: true });
+  }
+
   function swap(area, html, retryAfter) {
+    if (typingIn(area)) {
+      schedule(area, retryAfter);
+      return;
+    }
     var template = document.createElement('template');
     template.innerHTML = html.trim();
     var next = template.content.firstElementChild;
     if (!next) return;
+    var state = userState(area);
     area.innerHTML = next.innerHTML;
+    restore(area, state);
     if (next.dataset.liveSrc) {
       area.dataset.liveSrc = next.dataset.liveSrc;
       area.dataset.liveAfter = String(retryAfter);
