@@ -328,6 +328,47 @@ class ProvisionerIT {
   }
 
   @Test
+  void theSameRequestSentTwiceWithItsIdempotencyKeyMakesOneEnvironment() {
+    String key = "twice-" + java.util.UUID.randomUUID();
+    String body = Http.json(Map.of("repositoryUrl", repository("empty")));
+    Map<String, String> keyed = Map.of("Idempotency-Key", key);
+    int before = environmentsOf(alice);
+
+    Http.Answer first = alice.post(provisioner("/api/v1/environments"), body, keyed);
+    Http.Answer again = alice.post(provisioner("/api/v1/environments"), body, keyed);
+
+    assertThat(first.status()).as(first.raw().body()).isEqualTo(202);
+    String id = first.json().path("id").asText();
+    assertThat(again.status()).isEqualTo(202);
+    assertThat(again.json().path("id").asText()).isEqualTo(id);
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.header("Operation-Location")).isEqualTo(first.header("Operation-Location"));
+    // the same key for another request is refused and makes nothing
+    Http.Answer other =
+        alice.post(
+            provisioner("/api/v1/environments"),
+            Http.json(Map.of("repositoryUrl", repository("ml-gpu"))),
+            keyed);
+    assertThat(other.status()).isEqualTo(422);
+    assertThat(other.header("Content-Type")).startsWith("application/problem+json");
+    // bob's key is his own: the same key and body make him his own environment
+    Http.Answer bobs =
+        Http.as(stack.token("bob")).post(provisioner("/api/v1/environments"), body, keyed);
+    assertThat(bobs.status()).isEqualTo(202);
+    assertThat(bobs.json().path("id").asText()).isNotEqualTo(id);
+
+    assertThat(environmentsOf(alice)).isEqualTo(before + 1);
+    awaitState(id, "READY");
+    teardown(id);
+    String bobsId = bobs.json().path("id").asText();
+    assertThat(
+            Http.as(stack.token("bob"))
+                .delete(provisioner("/api/v1/environments/" + bobsId))
+                .status())
+        .isEqualTo(202);
+  }
+
+  @Test
   void anotherOwnersEnvironmentIsNotFoundAndBadRequestsChangeNothing() {
     String id = create(Map.of("repositoryUrl", repository("empty")), 202).path("id").asText();
     Http.Session bob = Http.as(stack.token("bob"));
@@ -513,6 +554,10 @@ class ProvisionerIT {
     assertThat(a.status()).as(a.raw().body()).isEqualTo(expected);
     assertThat(a.header("Operation-Location")).contains("/api/v1/operations/");
     return a.json();
+  }
+
+  private static int environmentsOf(Http.Session owner) {
+    return owner.get(provisioner("/api/v1/environments?$top=1000")).json().path("value").size();
   }
 
   private static JsonNode environment(String id) {

@@ -1,5 +1,6 @@
 package dev.gort.provisioner.environment;
 
+import dev.gort.common.idempotency.IdempotencyKeys;
 import dev.gort.common.operation.Page;
 import dev.gort.common.operation.Paging;
 import dev.gort.common.outbound.OutboundFetcher;
@@ -43,6 +44,7 @@ import java.util.Optional;
 public class EnvironmentResource {
 
   static final JsonBody.Limits LIMITS = JsonBody.Limits.of(64 * 1024, 17_000);
+  static final String CREATE_ENDPOINT = "POST /api/v1/environments";
   private static final String STATE = "state";
 
   @Inject Callers callers;
@@ -53,10 +55,18 @@ public class EnvironmentResource {
   @Inject Cloud cloud;
   @Inject ProvisionerConfig config;
   @Inject ProvisioningLoops loops;
+  @Inject IdempotencyKeys idempotency;
 
+  /**
+   * Asks for an environment. With an {@code Idempotency-Key} the same request sent again (a double
+   * click, a retry after a lost answer) gets the first answer and leases nothing more.
+   */
   @POST
   @Consumes(MediaType.WILDCARD)
-  public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+  public Response create(
+      @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      byte[] body) {
     Caller caller = callers.current();
     EnvironmentRequest request =
         JsonBody.readRequired(body, contentType, EnvironmentRequest.class, LIMITS);
@@ -73,10 +83,22 @@ public class EnvironmentResource {
           "Service Unavailable",
           "no cloud is configured (gort.provisioner.cloud.auth-url): environments cannot be made");
     }
+    Response accepted =
+        idempotency.once(
+            caller.name(),
+            CREATE_ENDPOINT,
+            idempotencyKey,
+            body == null ? new byte[0] : body,
+            () -> null,
+            nothing -> accepted(caller, request, overrides));
+    loops.wake();
+    return accepted;
+  }
+
+  private Response accepted(Caller caller, EnvironmentRequest request, Overrides overrides) {
     EnvironmentService.Created created =
         environments.create(null, caller.name(), caller.name(), request.repositoryUrl(), overrides);
     Environment env = created.environment();
-    loops.wake();
     return Response.accepted(viewOf(env.id))
         .header("Operation-Location", config.publicUrl() + "/api/v1/operations/" + env.operationId)
         .location(URI.create("/api/v1/environments/" + env.id))

@@ -7,6 +7,7 @@ import dev.gort.console.api.UserToken;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,10 +35,14 @@ public interface EnvironmentsApi {
   @Path("/{id}")
   Environment environment(@PathParam("id") String id);
 
-  /** 202 with the environment, its provisioning started. */
+  /**
+   * 202 with the environment, its provisioning started; the same {@code Idempotency-Key} again gets
+   * the same environment.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  Environment request(EnvironmentRequest request);
+  Environment request(
+      @HeaderParam("Idempotency-Key") String idempotencyKey, EnvironmentRequest request);
 
   /** Tears a ready environment down, or stops its provisioning: 202, idempotent. */
   @DELETE

@@ -65,9 +65,21 @@ public class EnvironmentsPage {
         Environment env, Instant now, String liveSrc);
   }
 
-  /** The "request an environment" form as it was sent, to show it again with its error. */
-  public record RequestForm(String repositoryUrl, String nodeType, String durationHours) {
-    static final RequestForm EMPTY = new RequestForm("", "", "");
+  /**
+   * The "request an environment" form: empty, or as it was sent, to show it again with its error.
+   * Its {@code requestKey} is the provisioner's {@code Idempotency-Key}: the form sent twice (a
+   * double click, a reload) leases one server. A form shown again with an error gets a new key, so
+   * the corrected request is a new one.
+   */
+  public record RequestForm(
+      String repositoryUrl, String nodeType, String durationHours, String requestKey) {
+    static RequestForm empty() {
+      return new RequestForm("", "", "", Forms.newRequestKey());
+    }
+
+    RequestForm withNewKey() {
+      return new RequestForm(repositoryUrl, nodeType, durationHours, Forms.newRequestKey());
+    }
   }
 
   @Inject Csrf csrf;
@@ -77,7 +89,7 @@ public class EnvironmentsPage {
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance list(
       @QueryParam("state") String stateParam, @QueryParam("skip") String skipParam) {
-    return list(Forms.optional(stateParam), Forms.skip(skipParam), RequestForm.EMPTY, null);
+    return list(Forms.optional(stateParam), Forms.skip(skipParam), RequestForm.empty(), null);
   }
 
   private TemplateInstance list(String state, int skip, RequestForm form, String requestError) {
@@ -101,17 +113,20 @@ public class EnvironmentsPage {
       @FormParam("repositoryUrl") String repositoryUrl,
       @FormParam("nodeType") String nodeType,
       @FormParam("durationHours") String durationHours,
+      @FormParam("requestKey") String requestKey,
       @FormParam(Csrf.FIELD) String csrfToken) {
     csrf.require(csrfToken);
     RequestForm form =
         new RequestForm(
             repositoryUrl == null ? "" : repositoryUrl,
             nodeType == null ? "" : nodeType,
-            durationHours == null ? "" : durationHours);
+            durationHours == null ? "" : durationHours,
+            requestKey);
     Environment created;
     try {
       created =
           environments.request(
+              Forms.optional(requestKey),
               new EnvironmentRequest(
                   Forms.optional(repositoryUrl), Forms.optional(nodeType), hours(durationHours)));
     } catch (ServiceException e) {
@@ -120,7 +135,7 @@ public class EnvironmentsPage {
       }
       // the provisioner's reason, beside the form that caused it
       return Response.status(e.status())
-          .entity(list(null, 0, form, e.detail()))
+          .entity(list(null, 0, form.withNewKey(), e.detail()))
           .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
           .build();
     }
