@@ -83,7 +83,10 @@ class ConsoleScriptTest {
     browser.waitFor(By.cssSelector("#area [data-generation]"), LIVE);
   }
 
-  /** The live area as generation {@code n}: a counter, a form with a field and a button. */
+  /**
+   * The live area as generation {@code n}: a counter, a form with a hidden token, a choice the
+   * server makes anew each time, a text field and a button.
+   */
   private static String area(int n) {
     return "<section id=\"area\" data-live-src=\"/fragment\" data-live-after=\"0.2\">"
         + "<p data-generation=\""
@@ -93,7 +96,13 @@ class ConsoleScriptTest {
         + " times</p><form method=\"post\" action=\"/answer\"><input type=\"hidden\" name=\"csrf\""
         + " value=\"t"
         + n
-        + "\"><label for=\"message\">Message</label><input id=\"message\" name=\"message\">"
+        + "\"><label for=\"runner\">Runner</label><select id=\"runner\" name=\"runner\">"
+        + "<option value=\"even\""
+        + (n % 2 == 0 ? " selected" : "")
+        + ">even</option><option value=\"odd\""
+        + (n % 2 == 1 ? " selected" : "")
+        + ">odd</option></select>"
+        + "<label for=\"message\">Message</label><input id=\"message\" name=\"message\">"
         + "<button type=\"submit\" name=\"action\" value=\"send\">Send</button></form></section>";
   }
 
@@ -112,11 +121,12 @@ class ConsoleScriptTest {
             "var a = document.activeElement;"
                 + " var csrf = document.querySelector('#area input[name=csrf]').value;"
                 + " var shown = document.querySelector('#area [data-generation]').dataset.generation;"
+                + " var runner = document.getElementById('runner').value;"
                 + " return [a.tagName, a.value, document.getElementById('message').value,"
-                + " csrf === 't' + shown];");
+                + " csrf === 't' + shown, runner === (shown % 2 ? 'odd' : 'even')];");
     // the button still has the focus, the text is still there, and where the user changed
-    // nothing what the server sent stands
-    assertThat(after).asList().containsExactly("BUTTON", "send", "half an answer", true);
+    // nothing (the hidden token, the choice the server makes) what the server sent stands
+    assertThat(after).asList().containsExactly("BUTTON", "send", "half an answer", true, true);
     browser.assertNoConsoleErrors();
   }
 
@@ -138,6 +148,36 @@ class ConsoleScriptTest {
         browser.script(
             "return [document.getElementById('message').value, document.activeElement.id]");
     assertThat(after).asList().containsExactly("typing", "outside");
+  }
+
+  @Test
+  void aUserWhoPausesInAFieldSeesTheRefreshWithTheirTextCaretAndFocusKept() {
+    WebElement message = focusTheField();
+    message.sendKeys("paused here");
+    browser.script("document.getElementById('message').setSelectionRange(2, 6)");
+    int shown = generation();
+
+    // the area waits while they type, and goes on once they pause for 5 s
+    await().atMost(LIVE).until(() -> generation() > shown);
+
+    Object after =
+        browser.script(
+            "var m = document.getElementById('message');"
+                + " return [document.activeElement === m, m.value, m.selectionStart,"
+                + " m.selectionEnd];");
+    assertThat(after).asList().containsExactly(true, "paused here", 2L, 6L);
+  }
+
+  @Test
+  void aChoiceTheUserMadeIsKeptAndTheServersChoiceElseStands() {
+    browser.script(
+        "var r = document.getElementById('runner'); r.value = 'odd';"
+            + " r.dispatchEvent(new Event('change', {bubbles: true}));"
+            + " document.getElementById('outside').focus();");
+    int chosenAt = generation();
+    await().atMost(LIVE).until(() -> generation() > chosenAt + 1);
+    // odd was the user's choice: every refresh keeps it, whatever the server marks selected
+    assertThat(browser.script("return document.getElementById('runner').value")).isEqualTo("odd");
   }
 
   /**

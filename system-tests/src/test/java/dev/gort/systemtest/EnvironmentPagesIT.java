@@ -182,6 +182,50 @@ class EnvironmentPagesIT {
   }
 
   @Test
+  void aFormSentTwiceAtOnceMakesOneEnvironmentAndBothLandOnIt() throws Exception {
+    try (Browser browser = new Browser()) {
+      browser.signIn(console, "alice").open(console + "/environments");
+      browser
+          .driver()
+          .findElement(By.id("repository-url"))
+          .sendKeys(stack.url(SIMULATORS) + "/git/cpu-only.git");
+      Map<String, String> form = formFields(browser, "#request-environment form");
+      int before = alicesEnvironments();
+
+      // a double click: the second may reach the provisioner while the first holds the key
+      java.util.concurrent.ExecutorService two =
+          java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        java.util.concurrent.Callable<HttpResponse<String>> send =
+            () -> postAsTheBrowser(browser, "/environments", form);
+        java.util.concurrent.Future<HttpResponse<String>> first = two.submit(send);
+        java.util.concurrent.Future<HttpResponse<String>> second = two.submit(send);
+        HttpResponse<String> a = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        HttpResponse<String> b = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(a.statusCode()).as(a.body()).isEqualTo(303);
+        assertThat(b.statusCode()).as(b.body()).isEqualTo(303);
+        String landing = a.headers().firstValue("Location").orElseThrow();
+        assertThat(b.headers().firstValue("Location")).contains(landing);
+        assertThat(alicesEnvironments()).isEqualTo(before + 1);
+        String id = landing.substring(landing.lastIndexOf('/') + 1);
+        assertThat(alice.delete(stack.url(PROVISIONER) + "/api/v1/environments/" + id).status())
+            .isEqualTo(202);
+      } finally {
+        two.shutdownNow();
+      }
+    }
+  }
+
+  private static int alicesEnvironments() {
+    return alice
+        .get(stack.url(PROVISIONER) + "/api/v1/environments?$top=1000")
+        .json()
+        .path("value")
+        .size();
+  }
+
+  @Test
   void theAdminSeesTheRunnersAndEveryServicesDeadLetters() throws Exception {
     try (Browser browser = new Browser()) {
       browser.signIn(console, "admin").open(console + "/admin");

@@ -343,6 +343,9 @@ class ProvisionerIT {
     assertThat(again.json().path("id").asText()).isEqualTo(id);
     assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(again.header("Operation-Location")).isEqualTo(first.header("Operation-Location"));
+    assertThat(again.header("Location"))
+        .isEqualTo(first.header("Location"))
+        .endsWith("/api/v1/environments/" + id);
     // the same key for another request is refused and makes nothing
     Http.Answer other =
         alice.post(

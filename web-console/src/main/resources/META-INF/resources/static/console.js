@@ -47,8 +47,7 @@
   }
 
   // A live area asks for its fragment again after data-live-after seconds (the server's
-  // Retry-After); it stops when the fragment comes back without data-live-src. While the user types
-  // in one of its fields it waits; otherwise it keeps their unsent changes and their focus.
+  // Retry-After); it stops when the fragment comes back without data-live-src.
   var MAX_BACKOFF_SECONDS = 30;
 
   function schedule(area, seconds) {
@@ -63,6 +62,7 @@
   }
 
   function refresh(area, src, lastSeconds) {
+    if (!area.dataset.liveSrc) return;
     fetch(src, {
       headers: { 'X-Gort-Fragment': '1', 'X-Requested-With': 'JavaScript' },
       credentials: 'same-origin',
@@ -77,67 +77,142 @@
         return null;
       }
       var retryAfter = secondsOf(response.headers.get('Retry-After'), secondsOf(area.dataset.liveAfter, 1));
-      return response.text().then(function (html) { swap(area, html, retryAfter); });
+      return response.text().then(function (html) {
+        area.dataset.liveAfter = String(retryAfter);
+        if (typingIn(area)) {
+          area.gortPending = html; // shown when they pause or leave the area
+        } else {
+          swap(area, html);
+        }
+        schedule(area, retryAfter);
+      });
     }).catch(function () {
       schedule(area, Math.min(MAX_BACKOFF_SECONDS, lastSeconds * 2));
     });
   }
 
-  // What a refresh must not take from the user: a field they are typing in (the area waits), the
-  // values they changed but not sent, and which control has the keyboard focus.
-  var TEXT_ENTRY = /^(text|search|email|url|tel|number|password)$/;
+  // What a refresh must not take from the user: a field they are typing in (the area waits until
+  // they pause for TYPING_PAUSE_MS or leave it), the values they changed but did not send, and the
+  // keyboard focus with the caret.
+  var TYPING_PAUSE_MS = 5000;
+  var NOT_TYPED = /^(hidden|button|submit|reset|image|checkbox|radio|file|range|color)$/;
+  var CONTROLS = 'a[href], button, input, textarea, select';
+
+  function isTyped(control) {
+    return control.tagName === 'TEXTAREA' || (control.tagName === 'INPUT' && !NOT_TYPED.test(control.type));
+  }
 
   function typingIn(area) {
     var active = document.activeElement;
-    if (!active || !area.contains(active)) return false;
-    return active.tagName === 'TEXTAREA' || (active.tagName === 'INPUT' && TEXT_ENTRY.test(active.type));
+    return !!active && area.contains(active) && isTyped(active) &&
+      Date.now() - (area.gortActiveAt || 0) < TYPING_PAUSE_MS;
   }
 
-  function controlKey(control) {
+  function watchTyping(area) {
+    if (area.gortWatched) return;
+    area.gortWatched = true;
+    var mark = function () { area.gortActiveAt = Date.now(); };
+    area.addEventListener('input', mark);
+    area.addEventListener('focusin', mark);
+    area.addEventListener('focusout', function (event) {
+      if (event.relatedTarget && area.contains(event.relatedTarget)) return;
+      if (area.gortPending) swap(area, area.gortPending);
+    });
+  }
+
+  function keyOf(control) {
+    if (control.matches('a[href]')) return 'A|' + control.getAttribute('href');
     var form = control.form ? control.form.getAttribute('action') || '' : '';
-    return [control.tagName, form, control.name || '', control.type || '', /^(BUTTON)$/.test(control.tagName) || /^(radio|checkbox)$/.test(control.type) ? control.value : ''].join('|');
+    var value = control.tagName === 'BUTTON' || /^(radio|checkbox)$/.test(control.type) ? control.value : '';
+    return [control.tagName, form, control.name || '', control.type || '', value].join('|');
+  }
+
+  // Each control of the area with a key that finds its like in the next fragment: what it is, its
+  // form's action, its name, and which of the controls alike it is.
+  function controls(area) {
+    var seen = {};
+    return Array.prototype.map.call(area.querySelectorAll(CONTROLS), function (control) {
+      var key = keyOf(control);
+      seen[key] = (seen[key] || 0) + 1;
+      return { key: key + '#' + seen[key], control: control };
+    });
+  }
+
+  function isField(control) {
+    return /^(INPUT|TEXTAREA|SELECT)$/.test(control.tagName) && !!control.name &&
+      control.type !== 'hidden' && control.type !== 'file';
+  }
+
+  function changed(field) {
+    if (field.type === 'checkbox' || field.type === 'radio') return field.checked !== field.defaultChecked;
+    if (field.tagName === 'SELECT') {
+      var options = Array.prototype.slice.call(field.options);
+      var hasDefault = options.some(function (o) { return o.defaultSelected; });
+      if (field.multiple || hasDefault) return options.some(function (o) { return o.selected !== o.defaultSelected; });
+      return field.selectedIndex > 0; // without a default the first option is the one shown
+    }
+    return field.value !== field.defaultValue;
+  }
+
+  function snapshot(field) {
+    return {
+      checked: field.checked,
+      value: field.value,
+      chosen: field.tagName === 'SELECT'
+        ? Array.prototype.filter.call(field.options, function (o) { return o.selected; }).map(function (o) { return o.value; })
+        : null
+    };
   }
 
   function userState(area) {
     var edited = {};
-    area.querySelectorAll('input, textarea, select').forEach(function (field) {
-      if (!field.name || field.type === 'hidden') return;
-      var changed = field.type === 'checkbox' || field.type === 'radio'
-        ? field.checked !== field.defaultChecked
-        : field.tagName === 'SELECT'
-          ? Array.prototype.some.call(field.options, function (o) { return o.selected !== o.defaultSelected; })
-          : field.value !== field.defaultValue;
-      if (changed) edited[controlKey(field)] = field;
-    });
+    var focus = null;
     var active = document.activeElement;
-    var focus = active && active !== area && area.contains(active)
-      ? { id: active.id, key: active.matches('a[href]') ? 'A|' + active.getAttribute('href') : controlKey(active) }
-      : null;
-    return { edited: edited, focus: focus };
+    controls(area).forEach(function (entry) {
+      var control = entry.control;
+      if (isField(control) && changed(control)) edited[entry.key] = snapshot(control);
+      if (control === active) {
+        focus = { id: control.id, key: entry.key };
+        if (isTyped(control)) {
+          try { focus.caret = [control.selectionStart, control.selectionEnd]; } catch (e) { /* no caret */ }
+        }
+      }
+    });
+    return { edited: edited, focus: focus, hadFocus: !!active && active !== area && area.contains(active) };
   }
 
   function restore(area, state) {
-    area.querySelectorAll('input, textarea, select').forEach(function (field) {
-      var old = state.edited[controlKey(field)];
-      if (!old) return;
-      if (field.type === 'checkbox' || field.type === 'radio') field.checked = old.checked;
-      else field.value = old.value;
+    var byKey = {};
+    controls(area).forEach(function (entry) {
+      byKey[entry.key] = entry.control;
+      var old = state.edited[entry.key];
+      var field = entry.control;
+      if (!old || !isField(field)) return;
+      if (field.type === 'checkbox' || field.type === 'radio') {
+        field.checked = old.checked;
+      } else if (field.tagName === 'SELECT') {
+        Array.prototype.forEach.call(field.options, function (o) { o.selected = old.chosen.indexOf(o.value) >= 0; });
+      } else {
+        field.value = old.value;
+      }
     });
-    if (!state.focus) return;
-    var target = state.focus.id ? document.getElementById(state.focus.id) : null;
-    if (!target || !area.contains(target)) {
-      target = Array.prototype.find.call(area.querySelectorAll('a[href], button, input, textarea, select'), function (c) {
-        return (c.matches('a[href]') ? 'A|' + c.getAttribute('href') : controlKey(c)) === state.focus.key;
-      });
+    if (!state.hadFocus) return;
+    var target = state.focus && state.focus.id ? document.getElementById(state.focus.id) : null;
+    if (!target || !area.contains(target)) target = state.focus ? byKey[state.focus.key] : null;
+    if (!target) {
+      // what had the focus is gone: keep it in the area rather than lose it to the page
+      if (!area.hasAttribute('tabindex')) area.setAttribute('tabindex', '-1');
+      target = area;
     }
-    if (target) target.focus({ preventScroll: true });
+    target.focus({ preventScroll: true });
+    if (state.focus && state.focus.caret && target !== area) {
+      try { target.setSelectionRange(state.focus.caret[0], state.focus.caret[1]); } catch (e) { /* no caret */ }
+    }
   }
 
-  function swap(area, html, retryAfter) {
-    if (typingIn(area)) {
-      schedule(area, retryAfter);
-      return;
-    }
+  // Replaces the area's content with the fragment's; the caller schedules the next refresh.
+  function swap(area, html) {
+    delete area.gortPending;
     var template = document.createElement('template');
     template.innerHTML = html.trim();
     var next = template.content.firstElementChild;
@@ -147,14 +222,12 @@
     restore(area, state);
     if (next.dataset.liveSrc) {
       area.dataset.liveSrc = next.dataset.liveSrc;
-      area.dataset.liveAfter = String(retryAfter);
     } else {
       delete area.dataset.liveSrc;
       delete area.dataset.liveAfter;
       area.dataset.liveDone = 'true';
     }
     enhance(area);
-    schedule(area, retryAfter);
   }
 
   function enhance(root) {
@@ -166,6 +239,7 @@
   document.addEventListener('DOMContentLoaded', function () {
     enhance(document);
     document.querySelectorAll('[data-live-src]').forEach(function (area) {
+      watchTyping(area);
       schedule(area, secondsOf(area.dataset.liveAfter, 1));
     });
   });

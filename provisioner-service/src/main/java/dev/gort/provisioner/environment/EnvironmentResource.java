@@ -59,7 +59,10 @@ public class EnvironmentResource {
 
   /**
    * Asks for an environment. With an {@code Idempotency-Key} the same request sent again (a double
-   * click, a retry after a lost answer) gets the first answer and leases nothing more.
+   * click, a retry after a lost answer) gets the first answer and leases nothing more. The body is
+   * read and checked first (a bad one never takes the key); the repository URL and the cloud are
+   * checked under the key, so a repeat of a request that was accepted gets its answer even if they
+   * changed since, and a refusal frees the key.
    */
   @POST
   @Consumes(MediaType.WILDCARD)
@@ -71,6 +74,22 @@ public class EnvironmentResource {
     EnvironmentRequest request =
         JsonBody.readRequired(body, contentType, EnvironmentRequest.class, LIMITS);
     Overrides overrides = request.check();
+    Response accepted =
+        idempotency.once(
+            caller.name(),
+            CREATE_ENDPOINT,
+            idempotencyKey,
+            body == null ? new byte[0] : body,
+            () -> {
+              checkCanBeMade(request);
+              return null;
+            },
+            nothing -> accepted(caller, request, overrides));
+    loops.wake();
+    return accepted;
+  }
+
+  private void checkCanBeMade(EnvironmentRequest request) {
     Optional<String> refused = outbound.refusal(request.repositoryUrl(), true);
     if (refused.isPresent()) {
       throw ProblemException.unprocessable(
@@ -83,25 +102,16 @@ public class EnvironmentResource {
           "Service Unavailable",
           "no cloud is configured (gort.provisioner.cloud.auth-url): environments cannot be made");
     }
-    Response accepted =
-        idempotency.once(
-            caller.name(),
-            CREATE_ENDPOINT,
-            idempotencyKey,
-            body == null ? new byte[0] : body,
-            () -> null,
-            nothing -> accepted(caller, request, overrides));
-    loops.wake();
-    return accepted;
   }
 
+  /** The 202; its links at the provisioner's public URL, so a replay is right whoever asks. */
   private Response accepted(Caller caller, EnvironmentRequest request, Overrides overrides) {
     EnvironmentService.Created created =
         environments.create(null, caller.name(), caller.name(), request.repositoryUrl(), overrides);
     Environment env = created.environment();
     return Response.accepted(viewOf(env.id))
         .header("Operation-Location", config.publicUrl() + "/api/v1/operations/" + env.operationId)
-        .location(URI.create("/api/v1/environments/" + env.id))
+        .location(URI.create(config.publicUrl() + "/api/v1/environments/" + env.id))
         .build();
   }
 

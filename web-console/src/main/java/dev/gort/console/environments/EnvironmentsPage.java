@@ -1,5 +1,6 @@
 package dev.gort.console.environments;
 
+import dev.gort.console.api.KeyedRequests;
 import dev.gort.console.api.Paged;
 import dev.gort.console.api.ServiceException;
 import dev.gort.console.environments.EnvironmentsApi.EnvironmentRequest;
@@ -124,18 +125,22 @@ public class EnvironmentsPage {
             requestKey);
     Environment created;
     try {
-      created =
-          environments.request(
-              Forms.optional(requestKey),
-              new EnvironmentRequest(
-                  Forms.optional(repositoryUrl), Forms.optional(nodeType), hours(durationHours)));
+      EnvironmentRequest request =
+          new EnvironmentRequest(
+              Forms.optional(repositoryUrl), Forms.optional(nodeType), hours(durationHours));
+      created = KeyedRequests.send(() -> environments.request(Forms.optional(requestKey), request));
     } catch (ServiceException e) {
       if (e.status() != 400 && e.status() != 422) {
         throw e;
       }
       // the provisioner's reason, beside the form that caused it
+      String reason =
+          KeyedRequests.reused(e)
+              ? "this form was sent before, with other values, and that request was made (see"
+                  + " the list below); send it again to ask for another environment"
+              : e.detail();
       return Response.status(e.status())
-          .entity(list(null, 0, form.withNewKey(), e.detail()))
+          .entity(list(null, 0, form.withNewKey(), reason))
           .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
           .build();
     }

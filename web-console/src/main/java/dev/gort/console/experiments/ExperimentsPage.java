@@ -1,5 +1,6 @@
 package dev.gort.console.experiments;
 
+import dev.gort.console.api.KeyedRequests;
 import dev.gort.console.api.Paged;
 import dev.gort.console.api.ServiceException;
 import dev.gort.console.experiments.ExperimentList.Experiment;
@@ -197,11 +198,10 @@ public class ExperimentsPage {
       @FormParam("requestKey") String requestKey,
       @FormParam(Csrf.FIELD) String csrfToken) {
     csrf.require(csrfToken);
+    ExperimentsApi.TestRunRequest request =
+        new ExperimentsApi.TestRunRequest(Forms.optional(runner));
     Response accepted =
-        experiments.requestRun(
-            slug,
-            Forms.optional(requestKey),
-            new ExperimentsApi.TestRunRequest(Forms.optional(runner)));
+        KeyedRequests.send(() -> experiments.requestRun(slug, Forms.optional(requestKey), request));
     return Response.seeOther(RunLinks.pageOf(accepted.getLocation())).build();
   }
 }
