@@ -98,6 +98,10 @@
   var NOT_TYPED = /^(hidden|button|submit|reset|image|checkbox|radio|file|range|color)$/;
   var CONTROLS = 'a[href], button, input, textarea, select';
 
+  function isCheckable(control) {
+    return control.type === 'checkbox' || control.type === 'radio';
+  }
+
   function isTyped(control) {
     return control.tagName === 'TEXTAREA' || (control.tagName === 'INPUT' && !NOT_TYPED.test(control.type));
   }
@@ -109,8 +113,6 @@
   }
 
   function watchTyping(area) {
-    if (area.gortWatched) return;
-    area.gortWatched = true;
     var mark = function () { area.gortActiveAt = Date.now(); };
     area.addEventListener('input', mark);
     area.addEventListener('focusin', mark);
@@ -123,7 +125,7 @@
   function keyOf(control) {
     if (control.matches('a[href]')) return 'A|' + control.getAttribute('href');
     var form = control.form ? control.form.getAttribute('action') || '' : '';
-    var value = control.tagName === 'BUTTON' || /^(radio|checkbox)$/.test(control.type) ? control.value : '';
+    var value = control.tagName === 'BUTTON' || isCheckable(control) ? control.value : '';
     return [control.tagName, form, control.name || '', control.type || '', value].join('|');
   }
 
@@ -144,7 +146,7 @@
   }
 
   function changed(field) {
-    if (field.type === 'checkbox' || field.type === 'radio') return field.checked !== field.defaultChecked;
+    if (isCheckable(field)) return field.checked !== field.defaultChecked;
     if (field.tagName === 'SELECT') {
       var options = Array.prototype.slice.call(field.options);
       var hasDefault = options.some(function (o) { return o.defaultSelected; });
@@ -188,7 +190,7 @@
       var old = state.edited[entry.key];
       var field = entry.control;
       if (!old || !isField(field)) return;
-      if (field.type === 'checkbox' || field.type === 'radio') {
+      if (isCheckable(field)) {
         field.checked = old.checked;
       } else if (field.tagName === 'SELECT') {
         Array.prototype.forEach.call(field.options, function (o) { o.selected = old.chosen.indexOf(o.value) >= 0; });

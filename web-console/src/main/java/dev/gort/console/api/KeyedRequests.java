@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  */
 public final class KeyedRequests {
 
-  static final String HEADER = "Idempotency-Key";
+  public static final String HEADER = "Idempotency-Key";
   static final int TRIES = 5;
   static final Duration PAUSE = Duration.ofSeconds(1);
 

@@ -1,6 +1,7 @@
 package dev.gort.console.environments;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gort.console.api.KeyedRequests;
 import dev.gort.console.api.Paged;
 import dev.gort.console.api.ServiceErrors;
 import dev.gort.console.api.UserToken;
@@ -42,7 +43,7 @@ public interface EnvironmentsApi {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   Environment request(
-      @HeaderParam("Idempotency-Key") String idempotencyKey, EnvironmentRequest request);
+      @HeaderParam(KeyedRequests.HEADER) String idempotencyKey, EnvironmentRequest request);
 
   /** Tears a ready environment down, or stops its provisioning: 202, idempotent. */
   @DELETE

@@ -1,5 +1,6 @@
 package dev.gort.console.experiments;
 
+import dev.gort.console.api.KeyedRequests;
 import dev.gort.console.api.ServiceErrors;
 import dev.gort.console.api.UserToken;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +37,7 @@ public interface ExperimentsApi {
   @Consumes(MediaType.APPLICATION_JSON)
   Response requestRun(
       @PathParam("slug") String slug,
-      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @HeaderParam(KeyedRequests.HEADER) String idempotencyKey,
       TestRunRequest request);
 
   /** The runner to use instead of the test configuration's; null keeps the configuration's. */

@@ -44,14 +44,7 @@ class KeyedRequestsTest {
   void itGivesUpAfterFiveTriesWithTheServicesAnswer() {
     AtomicInteger calls = new AtomicInteger();
 
-    assertThatThrownBy(
-            () ->
-                KeyedRequests.send(
-                    () -> {
-                      calls.incrementAndGet();
-                      throw IN_FLIGHT;
-                    },
-                    pauses::add))
+    assertThatThrownBy(() -> KeyedRequests.send(alwaysAnswering(IN_FLIGHT, calls), pauses::add))
         .isSameAs(IN_FLIGHT);
     assertThat(calls).hasValue(5);
     assertThat(pauses).hasSize(4);
@@ -63,14 +56,7 @@ class KeyedRequestsTest {
         new ServiceException(409, "Conflict", "the experiment has an unfinished run");
     AtomicInteger calls = new AtomicInteger();
 
-    assertThatThrownBy(
-            () ->
-                KeyedRequests.send(
-                    () -> {
-                      calls.incrementAndGet();
-                      throw unfinishedRun;
-                    },
-                    pauses::add))
+    assertThatThrownBy(() -> KeyedRequests.send(alwaysAnswering(unfinishedRun, calls), pauses::add))
         .isSameAs(unfinishedRun);
     assertThat(calls).hasValue(1);
     assertThat(pauses).isEmpty();
@@ -82,5 +68,14 @@ class KeyedRequestsTest {
         .isTrue();
     assertThat(KeyedRequests.reused(new ServiceException(422, "Unprocessable", "bad url")))
         .isFalse();
+  }
+
+  /** A call the service always refuses with {@code refusal}, counting how often it is made. */
+  private static java.util.function.Supplier<String> alwaysAnswering(
+      ServiceException refusal, AtomicInteger calls) {
+    return () -> {
+      calls.incrementAndGet();
+      throw refusal;
+    };
   }
 }
