@@ -140,7 +140,7 @@ public final class KafkaBroker implements AutoCloseable {
     Files.createDirectories(logDirectory);
     FileChannel lock = lockExclusively(dataDirectory.resolve(LOCK_FILE));
     try {
-      Properties properties = serverProperties(port, freePort(), logDirectory);
+      Properties properties = serverProperties(port, freePortOtherThan(port), logDirectory);
       writeServerProperties(dataDirectory.resolve("server.properties"), properties);
       formatIfNew(logDirectory);
       KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
@@ -260,12 +260,18 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /**
-   * A port free right now. Only for the controller listener, which nothing outside this node
-   * connects to; another process taking it before the node binds fails the start (run it again).
+   * A port free right now and not {@code brokerPort}. Only for the controller listener, which
+   * nothing outside this node connects to; another process taking it before the node binds fails
+   * the start (run it again). The broker's own port is excluded because it is not bound yet: the
+   * system may hand it out as free, most often when a caller has just picked it the same way.
    */
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
+  private static int freePortOtherThan(int brokerPort) throws IOException {
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        if (socket.getLocalPort() != brokerPort) {
+          return socket.getLocalPort();
+        }
+      }
     }
   }
 
