@@ -7,12 +7,18 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -362,6 +368,44 @@ public final class Browser implements AutoCloseable {
               + errors.stream().map(e -> "- " + e.getMessage()).collect(Collectors.joining("\n")));
     }
     return this;
+  }
+
+  /** The named fields of a form as the page holds them now, hidden ones too. */
+  @SuppressWarnings("unchecked")
+  public Map<String, String> formFields(String formSelector) {
+    return (Map<String, String>)
+        script(
+            "var out = {}; new FormData(document.querySelector(arguments[0]))"
+                + ".forEach(function (v, k) { out[k] = v; }); return out;",
+            formSelector);
+  }
+
+  /**
+   * A form POST to {@code origin + path} with this browser's cookies, as the browser would send it
+   * again (a double click, a resent form).
+   */
+  public HttpResponse<String> postForm(String origin, String path, Map<String, String> fields)
+      throws IOException, InterruptedException {
+    String cookies =
+        driver.manage().getCookies().stream()
+            .map(c -> c.getName() + "=" + c.getValue())
+            .collect(Collectors.joining("; "));
+    String form =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(origin + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", cookies)
+            .header("Origin", origin)
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** Runs {@code script} in the page and returns what it returns. */

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.deque.html.axecore.results.Rule;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +28,12 @@ class BrowserTest {
           + "<body><main><h1>%s</h1>%s</main></body>"
           + "</html>";
 
-  private static HttpServer server;
-  private static String base;
+  private static LocalPages pages;
   private static Browser browser;
 
   @BeforeAll
   static void serveThePages() throws Exception {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    Map<String, String> pages =
+    Map<String, String> bodies =
         Map.of(
             "/labelled",
             page(
@@ -57,66 +53,60 @@ class BrowserTest {
                     + "<button type=\"submit\">Sign in</button></form>"),
             "/app/signed-out",
             page("Signed out", "<p>Bye</p>"));
-    server.createContext(
-        "/",
-        exchange -> {
-          String path = exchange.getRequestURI().getPath();
-          int status = 200;
-          String body = pages.get(path);
-          if (path.startsWith("/app/") && !path.equals("/app/signed-out")) {
-            // the "console": signed in by the cookie the login form sets
-            String cookie = exchange.getRequestHeaders().getFirst("Cookie");
-            if (cookie == null || !cookie.contains("session=")) {
-              exchange.getResponseHeaders().add("Location", base + "/login");
-              exchange.sendResponseHeaders(302, -1);
-              exchange.close();
-              return;
-            }
-            String user = cookie.substring(cookie.indexOf("session=") + "session=".length());
-            body =
-                page(
-                    "Home",
-                    "<p id=\"who\">"
-                        + user
-                        + "</p><form id=\"sign-out\" method=\"post\""
-                        + " action=\"/sign-out\"><button type=\"submit\">Sign out</button></form>");
-          } else if (path.equals("/login") && exchange.getRequestMethod().equals("POST")) {
-            String form = new String(exchange.getRequestBody().readAllBytes());
-            String user = form.replaceAll(".*username=([^&]*).*", "$1");
-            exchange.getResponseHeaders().add("Set-Cookie", "session=" + user + "; Path=/");
-            exchange.getResponseHeaders().add("Location", base + "/app/home");
-            exchange.sendResponseHeaders(302, -1);
-            exchange.close();
-            return;
-          } else if (path.equals("/sign-out")) {
-            exchange.getResponseHeaders().add("Set-Cookie", "session=; Path=/; Max-Age=0");
-            exchange.getResponseHeaders().add("Location", base + "/app/signed-out");
-            exchange.sendResponseHeaders(303, -1);
-            exchange.close();
-            return;
-          }
-          if (body == null) {
-            status = 404;
-            body = page("Not found", "");
-          }
-          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-          exchange.getResponseHeaders().add("Content-Security-Policy", "script-src 'self'");
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(status, bytes.length);
-          exchange.getResponseBody().write(bytes);
-          exchange.close();
-        });
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
-    browser = new Browser();
+    pages =
+        LocalPages.serve(
+            Map.of(
+                "/",
+                exchange -> {
+                  String path = exchange.getRequestURI().getPath();
+                  int status = 200;
+                  String body = bodies.get(path);
+                  if (path.startsWith("/app/") && !path.equals("/app/signed-out")) {
+                    // the "console": signed in by the cookie the login form sets
+                    String cookie = exchange.getRequestHeaders().getFirst("Cookie");
+                    if (cookie == null || !cookie.contains("session=")) {
+                      LocalPages.redirect(exchange, 302, pages.url("/login"));
+                      return;
+                    }
+                    String user =
+                        cookie.substring(cookie.indexOf("session=") + "session=".length());
+                    body =
+                        page(
+                            "Home",
+                            "<p id=\"who\">"
+                                + user
+                                + "</p><form id=\"sign-out\" method=\"post\""
+                                + " action=\"/sign-out\"><button type=\"submit\">Sign"
+                                + " out</button></form>");
+                  } else if (path.equals("/login") && exchange.getRequestMethod().equals("POST")) {
+                    String form = new String(exchange.getRequestBody().readAllBytes());
+                    String user = form.replaceAll(".*username=([^&]*).*", "$1");
+                    exchange.getResponseHeaders().add("Set-Cookie", "session=" + user + "; Path=/");
+                    LocalPages.redirect(exchange, 302, pages.url("/app/home"));
+                    return;
+                  } else if (path.equals("/sign-out")) {
+                    exchange.getResponseHeaders().add("Set-Cookie", "session=; Path=/; Max-Age=0");
+                    LocalPages.redirect(exchange, 303, pages.url("/app/signed-out"));
+                    return;
+                  }
+                  if (body == null) {
+                    status = 404;
+                    body = page("Not found", "");
+                  }
+                  LocalPages.answer(
+                      exchange,
+                      status,
+                      "text/html; charset=utf-8",
+                      body.getBytes(StandardCharsets.UTF_8));
+                }));
+    browser = pages.browser();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
+    if (pages != null) {
+      pages.close();
     }
-    server.stop(0);
   }
 
   private static String page(String title, String content) {
@@ -125,7 +115,7 @@ class BrowserTest {
 
   @Test
   void aLabelledFormIsAccessibleAndItsScreenshotIsAViewportPng() throws Exception {
-    browser.open(base + "/labelled");
+    browser.open(pages.url("/labelled"));
 
     assertThat(browser.heading()).isEqualTo("Labelled");
     assertThat(browser.status()).isEqualTo(200);
@@ -146,7 +136,7 @@ class BrowserTest {
 
   @Test
   void anUnlabelledInputIsASeriousViolation() {
-    browser.open(base + "/unlabelled");
+    browser.open(pages.url("/unlabelled"));
 
     List<Rule> violations = browser.seriousViolations();
 
@@ -161,7 +151,7 @@ class BrowserTest {
   @Test
   void aScriptTheCspRefusesIsAConsoleError() {
     browser.clearConsoleErrors();
-    browser.open(base + "/inline-script");
+    browser.open(pages.url("/inline-script"));
 
     assertThat(browser.title()).isEqualTo("Inline");
     assertThatThrownBy(browser::assertNoConsoleErrors)
@@ -172,7 +162,7 @@ class BrowserTest {
 
   @Test
   void anUnknownPageIsA404() {
-    browser.open(base + "/nowhere");
+    browser.open(pages.url("/nowhere"));
 
     assertThat(browser.status()).isEqualTo(404);
     assertThat(browser.heading()).isEqualTo("Not found");
@@ -185,7 +175,7 @@ class BrowserTest {
   @Test
   void signingInFollowsTheLoginFormBackToTheAppAndSigningOutLandsOnSignedOut() {
     try (Browser own = new Browser()) {
-      own.signIn(base + "/app", "alice", "secret");
+      own.signIn(pages.url("/app"), "alice", "secret");
 
       assertThat(own.path()).isEqualTo("/app/home");
       assertThat(own.waitForText(By.id("who"), "alice", Duration.ofSeconds(5)).getText())
@@ -194,7 +184,7 @@ class BrowserTest {
       own.signOut();
 
       assertThat(own.path()).isEqualTo("/app/signed-out");
-      own.open(base + "/app/home");
+      own.open(pages.url("/app/home"));
       assertThat(own.path()).isEqualTo("/login");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

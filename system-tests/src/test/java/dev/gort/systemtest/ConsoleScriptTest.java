@@ -3,14 +3,12 @@ package dev.gort.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,55 +29,51 @@ class ConsoleScriptTest {
   private static final Path SCRIPT =
       Path.of("../web-console/src/main/resources/META-INF/resources/static/console.js");
   private static final Duration LIVE = Duration.ofSeconds(10);
+  private static final String HTML = "text/html; charset=utf-8";
 
-  private static HttpServer server;
-  private static String base;
-  private static Browser browser;
   private static final AtomicInteger refreshes = new AtomicInteger();
+  private static LocalPages pages;
+  private static Browser browser;
 
   @BeforeAll
   static void serve() throws IOException {
     byte[] script = Files.readAllBytes(SCRIPT);
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/static/console.js", exchange -> send(exchange, "text/javascript", script));
-    server.createContext(
-        "/live",
-        exchange ->
-            send(
-                exchange,
-                "text/html; charset=utf-8",
-                ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Live</title>"
-                        + "<script src=\"/static/console.js\" defer></script></head><body><main>"
-                        + "<h1>Live</h1>"
-                        + area(0)
-                        + "<a id=\"outside\" href=\"/elsewhere\">Elsewhere</a></main></body></html>")
-                    .getBytes(StandardCharsets.UTF_8)));
-    server.createContext(
-        "/fragment",
-        exchange -> {
-          exchange.getResponseHeaders().add("Retry-After", "0.2");
-          send(
-              exchange,
-              "text/html; charset=utf-8",
-              area(refreshes.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
-        });
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
-    browser = new Browser();
+    byte[] page =
+        ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Live</title>"
+                + "<script src=\"/static/console.js\" defer></script></head><body><main>"
+                + "<h1>Live</h1>"
+                + area(0)
+                + "<a id=\"outside\" href=\"/elsewhere\">Elsewhere</a></main></body></html>")
+            .getBytes(StandardCharsets.UTF_8);
+    pages =
+        LocalPages.serve(
+            Map.of(
+                "/static/console.js",
+                exchange -> LocalPages.answer(exchange, 200, "text/javascript", script),
+                "/live",
+                exchange -> LocalPages.answer(exchange, 200, HTML, page),
+                "/fragment",
+                exchange -> {
+                  exchange.getResponseHeaders().add("Retry-After", "0.2");
+                  LocalPages.answer(
+                      exchange,
+                      200,
+                      HTML,
+                      area(refreshes.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
+                }));
+    browser = pages.browser();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
+    if (pages != null) {
+      pages.close();
     }
-    server.stop(0);
   }
 
   @BeforeEach
   void openThePage() {
-    browser.open(base + "/live");
+    browser.open(pages.url("/live"));
     browser.waitFor(By.cssSelector("#area [data-generation]"), LIVE);
   }
 
@@ -195,14 +189,5 @@ class ConsoleScriptTest {
         (String)
             browser.script(
                 "return document.querySelector('#area [data-generation]').dataset.generation"));
-  }
-
-  private static void send(HttpExchange exchange, String type, byte[] body) throws IOException {
-    exchange.getResponseHeaders().add("Content-Type", type);
-    exchange.getResponseHeaders().add("Content-Security-Policy", "script-src 'self'");
-    exchange.getResponseHeaders().add("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(200, body.length);
-    exchange.getResponseBody().write(body);
-    exchange.close();
   }
 }

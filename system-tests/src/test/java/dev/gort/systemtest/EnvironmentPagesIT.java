@@ -8,12 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -156,7 +151,7 @@ class EnvironmentPagesIT {
       url.clear();
       url.sendKeys(stack.url(SIMULATORS) + "/git/cpu-only.git");
       browser.driver().findElement(By.id("duration-hours")).sendKeys("3");
-      Map<String, String> sent = formFields(browser, "#request-environment form");
+      Map<String, String> sent = browser.formFields("#request-environment form");
       assertThat(sent.get("requestKey")).isNotBlank();
       browser.driver().findElement(By.cssSelector("#request-environment button")).click();
 
@@ -164,7 +159,7 @@ class EnvironmentPagesIT {
       String id = browser.path().substring("/environments/".length());
       assertThat(browser.heading()).contains(id);
       // the same form sent again (a double click, a resent POST) leads to the same environment
-      HttpResponse<String> again = postAsTheBrowser(browser, "/environments", sent);
+      HttpResponse<String> again = browser.postForm(console, "/environments", sent);
       assertThat(again.statusCode()).as(again.body()).isEqualTo(303);
       assertThat(again.headers().firstValue("Location").orElseThrow())
           .endsWith("/environments/" + id);
@@ -189,7 +184,7 @@ class EnvironmentPagesIT {
           .driver()
           .findElement(By.id("repository-url"))
           .sendKeys(stack.url(SIMULATORS) + "/git/cpu-only.git");
-      Map<String, String> form = formFields(browser, "#request-environment form");
+      Map<String, String> form = browser.formFields("#request-environment form");
       int before = alicesEnvironments();
 
       // a double click: the second may reach the provisioner while the first holds the key
@@ -197,7 +192,7 @@ class EnvironmentPagesIT {
           java.util.concurrent.Executors.newFixedThreadPool(2);
       try {
         java.util.concurrent.Callable<HttpResponse<String>> send =
-            () -> postAsTheBrowser(browser, "/environments", form);
+            () -> browser.postForm(console, "/environments", form);
         java.util.concurrent.Future<HttpResponse<String>> first = two.submit(send);
         java.util.concurrent.Future<HttpResponse<String>> second = two.submit(send);
         HttpResponse<String> a = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -320,41 +315,6 @@ class EnvironmentPagesIT {
         browser.script(
             "const badge = document.querySelector('#steps tr[data-step=save] [data-state]');"
                 + " return badge ? badge.getAttribute('data-state') : null;");
-  }
-
-  /** The named fields of a form as the page holds them now, hidden ones too. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, String> formFields(Browser browser, String form) {
-    return (Map<String, String>)
-        browser.script(
-            "var out = {}; new FormData(document.querySelector(arguments[0]))"
-                + ".forEach(function (v, k) { out[k] = v; }); return out;",
-            form);
-  }
-
-  /** A form POST with the browser's session cookies, as the browser would send it again. */
-  private static HttpResponse<String> postAsTheBrowser(
-      Browser browser, String path, Map<String, String> fields) throws Exception {
-    String cookies =
-        browser.driver().manage().getCookies().stream()
-            .map(c -> c.getName() + "=" + c.getValue())
-            .collect(java.util.stream.Collectors.joining("; "));
-    String form =
-        fields.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(java.util.stream.Collectors.joining("&"));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(console + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Cookie", cookies)
-            .header("Origin", console)
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static void timings(int pendingMs, int leaseActiveMs, int serverActiveMs) {

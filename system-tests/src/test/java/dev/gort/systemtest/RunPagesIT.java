@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,7 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The experiment, run and report pages in a real browser on the whole stack: alice tests an
  * experiment from its page, watches the run turn FINISHED without a reload, reads the failing
  * test's message on the report, sees the test flaky once a run of the same revision passed, and
- * cancels a running run after confirming. Each page is checked with axe-core and screenshot.
+ * cancels a running run after confirming; a "test now" sent twice starts one run. Each page is
+ * checked with axe-core and screenshot.
  */
 class RunPagesIT {
 
@@ -140,6 +144,40 @@ class RunPagesIT {
       browser.assertAccessible();
       browser.screenshot("run-cancelled");
       browser.assertNoConsoleErrors();
+    }
+  }
+
+  @Test
+  void aTestNowSentAgainLandsOnItsRunAndSentWithAnotherRunnerIsExplained() throws Exception {
+    String slug = alice.newExperiment(false, "alice");
+    alice.scenario(slug, List.of("pass"), 2000);
+
+    try (Browser browser = new Browser()) {
+      browser.signIn(console, "alice").open(console + "/experiments/" + slug);
+      Map<String, String> form = browser.formFields("#test-now");
+      assertThat(form.get("requestKey")).isNotBlank();
+      String action = "/experiments/" + slug + "/test-runs";
+
+      HttpResponse<String> first = browser.postForm(console, action, form);
+      HttpResponse<String> again = browser.postForm(console, action, form);
+
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(303);
+      assertThat(again.statusCode()).as(again.body()).isEqualTo(303);
+      String runPage = first.headers().firstValue("Location").orElseThrow();
+      assertThat(runPage).contains("/runs/");
+      assertThat(again.headers().firstValue("Location")).contains(runPage);
+
+      // the page kept in the history, another runner chosen, the same button sent
+      Map<String, String> otherRunner = new HashMap<>(form);
+      otherRunner.put("runner", "sim");
+      HttpResponse<String> changed = browser.postForm(console, action, otherRunner);
+
+      assertThat(changed.statusCode()).as(changed.body()).isEqualTo(422);
+      assertThat(changed.body()).contains("Already sent", "was sent before with another runner");
+      assertThat(changed.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+      alice.awaitFinished(runPage.substring(runPage.lastIndexOf('/') + 1));
+      assertThat(alice.jobs(slug)).hasSize(1);
     }
   }
 

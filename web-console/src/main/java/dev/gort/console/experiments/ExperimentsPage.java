@@ -12,6 +12,7 @@ import dev.gort.console.runners.RunnersApi;
 import dev.gort.console.runs.Run;
 import dev.gort.console.runs.RunsApi;
 import dev.gort.console.web.Csrf;
+import dev.gort.console.web.ErrorPage;
 import dev.gort.console.web.Forms;
 import dev.gort.console.web.Pager;
 import io.quarkus.qute.CheckedTemplate;
@@ -200,8 +201,23 @@ public class ExperimentsPage {
     csrf.require(csrfToken);
     ExperimentsApi.TestRunRequest request =
         new ExperimentsApi.TestRunRequest(Forms.optional(runner));
-    Response accepted =
-        KeyedRequests.send(() -> experiments.requestRun(slug, Forms.optional(requestKey), request));
+    Response accepted;
+    try {
+      accepted =
+          KeyedRequests.send(
+              () -> experiments.requestRun(slug, Forms.optional(requestKey), request));
+    } catch (ServiceException e) {
+      if (!KeyedRequests.reused(e)) {
+        throw e;
+      }
+      // the same rendered button sent again with another runner (the page kept in the history)
+      return ErrorPage.response(
+          422,
+          "Already sent",
+          "This \"Test now\" was sent before with another runner, and that run was"
+              + " started: it is on the experiment's page. Open the page again to start"
+              + " another run.");
+    }
     return Response.seeOther(RunLinks.pageOf(accepted.getLocation())).build();
   }
 }
