@@ -342,6 +342,9 @@ class ProvisionerIT {
     assertThat(again.status()).isEqualTo(202);
     assertThat(again.json().path("id").asText()).isEqualTo(id);
     assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    // the answer made inside the request's transaction shows the times a read returns
+    JsonNode read = alice.get(provisioner("/api/v1/environments/" + id)).json();
+    assertThat(first.json().path("createdAt")).isEqualTo(read.path("createdAt"));
     assertThat(again.header("Operation-Location")).isEqualTo(first.header("Operation-Location"));
     assertThat(again.header("Location"))
         .isEqualTo(first.header("Location"))

@@ -4,15 +4,22 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
-/** The one clock services read time from; tests replace it with a fixed or stepping clock. */
+/**
+ * The one clock services read time from; tests replace it with a fixed or stepping clock. It ticks
+ * in microseconds, as PostgreSQL keeps times ({@link StoredTime}): an answer or an event made
+ * before its transaction commits shows the time a later read returns.
+ */
 @Singleton
 public class Clocks {
+
+  static final Duration RESOLUTION = Duration.ofNanos(1_000);
 
   @Produces
   @Singleton
   @DefaultBean
   Clock utc() {
-    return Clock.systemUTC();
+    return Clock.tick(Clock.systemUTC(), RESOLUTION);
   }
 }
