@@ -4,7 +4,6 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The one clock services read time from; tests replace it with a fixed or stepping clock. It ticks
@@ -14,12 +13,10 @@ import java.time.Duration;
 @Singleton
 public class Clocks {
 
-  static final Duration RESOLUTION = Duration.ofNanos(1_000);
-
   @Produces
   @Singleton
   @DefaultBean
   Clock utc() {
-    return Clock.tick(Clock.systemUTC(), RESOLUTION);
+    return new MicrosecondClock(Clock.systemUTC());
   }
 }
