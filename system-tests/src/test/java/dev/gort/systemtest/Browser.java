@@ -7,11 +7,9 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -386,26 +384,21 @@ public final class Browser implements AutoCloseable {
    */
   public HttpResponse<String> postForm(String origin, String path, Map<String, String> fields)
       throws IOException, InterruptedException {
-    String cookies =
-        driver.manage().getCookies().stream()
-            .map(c -> c.getName() + "=" + c.getValue())
-            .collect(Collectors.joining("; "));
-    String form =
-        fields.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(origin + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Cookie", cookies)
+            .header("Cookie", cookieHeader())
             .header("Origin", origin)
-            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .POST(HttpRequest.BodyPublishers.ofString(Http.formBody(fields)))
             .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** This browser's cookies as a {@code Cookie} header, to make its requests from Java. */
+  public String cookieHeader() {
+    return driver.manage().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .collect(Collectors.joining("; "));
   }
 
   /** Runs {@code script} in the page and returns what it returns. */

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -83,10 +82,7 @@ class ConsolePageBenchmark {
 
     try (Browser browser = new Browser()) {
       browser.signIn(console, "alice");
-      String cookies =
-          browser.driver().manage().getCookies().stream()
-              .map(c -> c.getName() + "=" + c.getValue())
-              .collect(Collectors.joining("; "));
+      String cookies = browser.cookieHeader();
       assertThat(browser.driver().manage().getCookies()).extracting(Cookie::getName).isNotEmpty();
 
       List<Long> page = renderTimes(console + "/runs/" + longRun, cookies);

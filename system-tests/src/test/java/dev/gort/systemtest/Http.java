@@ -112,6 +112,14 @@ final class Http {
 
   /** POSTs a form ({@code application/x-www-form-urlencoded}), as an OAuth client does. */
   static Answer postForm(String url, Map<String, String> fields) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(formBody(fields))));
+  }
+
+  /** Fields as an {@code application/x-www-form-urlencoded} body. */
+  static String formBody(Map<String, String> fields) {
     StringBuilder form = new StringBuilder();
     fields.forEach(
         (name, value) ->
@@ -120,10 +128,7 @@ final class Http {
                 .append('=')
                 .append(
                     java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
-    return send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    return form.toString();
   }
 
   static String json(Object value) {
